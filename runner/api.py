@@ -1,0 +1,147 @@
+"""The Python API: ``runner.run(...)`` does what ``pmreplay run`` does and returns the summary.
+
+Why a function with keyword arguments rather than the CLI's flags: programs and pytest
+fixtures hand over Python objects (dicts, scopes, row lists) as readily as file paths, and
+read the typed summary instead of parsing a report.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from runner.collection import Collection, build_collection, load_collection
+from runner.envfiles import export_scope, load_scope
+from runner.errors import PmreplayError
+from runner.events import EventBus
+from runner.iterdata import load_iteration_data
+from runner.masking import Masker
+from runner.reporters import ReporterContext, make_reporters
+from runner.run import Runner, RunOptions
+from runner.sending import SendOptions
+from runner.summary import RunSummary
+from runner.variables import VariableScope
+
+ScopeSource = str | Path | dict | VariableScope | Sequence[str | Path] | None
+
+
+def _as_collection(collection: str | Path | dict | Collection) -> Collection:
+    if isinstance(collection, Collection):
+        return collection
+    if isinstance(collection, dict):
+        return build_collection(collection, "<collection>")
+    return load_collection(str(collection))
+
+
+def _as_scope(source: ScopeSource, kind: str) -> VariableScope:
+    if source is None:
+        return VariableScope([], kind=kind)
+    if isinstance(source, VariableScope):
+        return source
+    if isinstance(source, dict):
+        if isinstance(source.get("values"), list):
+            return VariableScope(list(source["values"]), name=str(source.get("name") or ""), id=source.get("id"),
+                                 kind=kind)
+        return VariableScope([{"key": k, "value": v, "type": "any" if not isinstance(v, str) else "string"}
+                              for k, v in source.items()], kind=kind)
+    if isinstance(source, (str, Path)):
+        return load_scope([str(source)], kind)
+    return load_scope([str(p) for p in source], kind)
+
+
+def _as_rows(data: str | Path | list[dict] | None) -> list[dict] | None:
+    if data is None:
+        return None
+    if isinstance(data, list):
+        return data
+    return load_iteration_data(str(data))
+
+
+def run(
+    collection: str | Path | dict | Collection,
+    *,
+    environment: ScopeSource = None,
+    globals: ScopeSource = None,  # noqa: A002 - Newman's name for the scope
+    iteration_data: str | Path | list[dict] | None = None,
+    iteration_count: int | None = None,
+    folders: Iterable[str] = (),
+    preserve_order: bool = False,
+    env_vars: dict[str, Any] | None = None,
+    global_vars: dict[str, Any] | None = None,
+    reporters: Iterable[str] = (),
+    reporter_options: dict[str, dict[str, Any]] | None = None,
+    bail: str | None = None,
+    delay_request_ms: int = 0,
+    timeout_ms: int = 0,
+    timeout_script_ms: int | None = None,
+    send_options: SendOptions | None = None,
+    export_environment: str | None = None,
+    export_globals: str | None = None,
+    export_collection: str | None = None,
+    export_cookie_jar: str | None = None,
+    mask_secrets: bool = True,
+    color: bool = False,
+    verbose: bool = False,
+    silent: bool = False,
+    unicode: bool = True,
+    stream: IO[str] | None = None,
+    bus: EventBus | None = None,
+) -> RunSummary:
+    """Run a collection and return its summary (``summary.exit_code`` is what the CLI would exit with)."""
+    if iteration_count is not None and iteration_count < 1:
+        raise PmreplayError(f"iteration count must be a positive number, got {iteration_count}")
+    loaded = _as_collection(collection)
+    env_scope = _as_scope(environment, "environment")
+    globals_scope = _as_scope(globals, "globals")
+    for key, value in (env_vars or {}).items():
+        env_scope.set(key, value)
+    for key, value in (global_vars or {}).items():
+        globals_scope.set(key, value)
+    options = RunOptions(
+        iteration_count=iteration_count, iteration_data=_as_rows(iteration_data), folders=list(folders),
+        preserve_order=preserve_order, delay_request_ms=delay_request_ms, bail=bail, timeout_ms=timeout_ms,
+        timeout_script_ms=timeout_script_ms, send=send_options or SendOptions(),
+    )
+    bus = bus or EventBus()
+    runner = Runner(loaded, environment=env_scope, globals_=globals_scope, options=options, bus=bus)
+    summary = RunSummary(bus)
+    masker = Masker.from_scopes(env_scope, globals_scope, runner.collection_variables, enabled=mask_secrets)
+
+    def context_for(name: str) -> ReporterContext:
+        return ReporterContext(bus=bus, summary=summary, masker=masker,
+                               options=(reporter_options or {}).get(name, {}), stream=stream, color=color,
+                               verbose=verbose, silent=silent, unicode=unicode)
+
+    active = make_reporters(list(reporters), context_for)
+    for warning in loaded.warnings:
+        summary.warnings.append(warning)
+    runner.run()
+    # secrets set by scripts during the run (e.g. a token typed secret) are masked too
+    for scope in (env_scope, globals_scope, runner.collection_variables):
+        for entry in scope.values:
+            if entry.get("type") == "secret" and entry.get("value"):
+                masker.add_secret(str(entry["value"]))
+    for reporter in active:
+        reporter.finish()
+    if export_environment:
+        export_scope(env_scope, export_environment)
+    if export_globals:
+        export_scope(globals_scope, export_globals)
+    if export_collection:
+        import json
+
+        from runner.reporters._files import write_atomic
+
+        data = loaded.to_json()
+        data["variable"] = runner.collection_variables.values
+        write_atomic(export_collection, json.dumps(data, indent=2))
+    if export_cookie_jar and runner._sender is not None:
+        runner._sender.export_cookie_jar(export_cookie_jar)
+    return summary
+
+
+def environ_flag(name: str) -> bool:
+    """Truthy environment switches (``CI=true``)."""
+    return os.environ.get(name, "").lower() in ("1", "true", "yes", "on")

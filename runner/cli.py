@@ -1,0 +1,242 @@
+"""``pmreplay``: Newman's command line, in Python.
+
+Why our own parser around argparse: Newman's flags (``--bail`` with an optional modifier,
+``--reporter-<name>-<option>`` for any reporter, repeatable ``--folder``) need a little
+care, and every bad value must end in one clear line and exit code 1, not a usage dump or
+a traceback (Newman silently accepts ``-n 0``; we do not).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+from typing import Any
+
+from runner.errors import PmreplayError
+
+BAIL_MODIFIERS = ("failure", "folder")
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse that reports a bad command line in one line and exits 1."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(1)
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got '{text}'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def non_negative_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of milliseconds, got '{text}'") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative, got {value}")
+    return value
+
+
+def key_value(text: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got '{text}'")
+    return key, value
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(prog="pmreplay", description="Replay Postman collections headlessly (Newman-compatible).")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", parser_class=OneLineParser)
+
+    run = sub.add_parser("run", help="run a collection", description="Run a Postman collection like `newman run`.")
+    run.add_argument("collection", help="collection file, URL or - for stdin")
+    run.add_argument("-e", "--environment", action="append", default=[], metavar="FILE",
+                     help="environment file (JSON or YAML); repeatable, later files override earlier ones")
+    run.add_argument("-g", "--globals", action="append", default=[], metavar="FILE", help="globals file; repeatable")
+    run.add_argument("-d", "--iteration-data", metavar="FILE", help="CSV or JSON iteration data")
+    run.add_argument("-n", "--iteration-count", type=positive_int, metavar="N")
+    run.add_argument("--folder", action="append", default=[], metavar="NAME",
+                     help="run only this folder or request (name or id); repeatable")
+    run.add_argument("--preserve-order", action="store_true", help="run --folder selections in the order given")
+    run.add_argument("--env-var", action="append", default=[], type=key_value, metavar="KEY=VALUE")
+    run.add_argument("--global-var", action="append", default=[], type=key_value, metavar="KEY=VALUE")
+    run.add_argument("-r", "--reporters", default="cli", metavar="LIST", help="comma-separated: cli, json, junit")
+    run.add_argument("--export-environment", metavar="FILE")
+    run.add_argument("--export-globals", metavar="FILE")
+    run.add_argument("--export-collection", metavar="FILE")
+    run.add_argument("--export-cookie-jar", metavar="FILE")
+    run.add_argument("--cookie-jar", metavar="FILE")
+    run.add_argument("--bail", nargs="?", const="failure", default=None, metavar="MODIFIER",
+                     help="stop on the first failure (modifiers: failure, folder)")
+    run.add_argument("--ignore-redirects", action="store_true")
+    run.add_argument("-x", "--suppress-exit-code", action="store_true")
+    run.add_argument("--silent", action="store_true")
+    run.add_argument("--verbose", action="store_true")
+    run.add_argument("--disable-unicode", action="store_true")
+    run.add_argument("--color", choices=("auto", "on", "off"), default="auto")
+    run.add_argument("--no-color", action="store_const", dest="color", const="off")
+    run.add_argument("--delay-request", type=non_negative_int, default=0, metavar="MS")
+    run.add_argument("--timeout", type=non_negative_int, default=0, metavar="MS", help="limit for the whole run")
+    run.add_argument("--timeout-request", type=non_negative_int, default=0, metavar="MS")
+    run.add_argument("--timeout-script", type=non_negative_int, default=None, metavar="MS",
+                     help="limit per script (0 = none; default 60000)")
+    run.add_argument("--working-dir", metavar="DIR", help="where relative file paths in bodies resolve")
+    run.add_argument("--no-insecure-file-read", action="store_true")
+    run.add_argument("-k", "--insecure", action="store_true", help="do not verify TLS certificates")
+    run.add_argument("--ssl-client-cert", metavar="FILE")
+    run.add_argument("--ssl-client-key", metavar="FILE")
+    run.add_argument("--ssl-client-passphrase", metavar="TEXT")
+    run.add_argument("--ssl-client-cert-list", metavar="FILE")
+    run.add_argument("--ssl-extra-ca-certs", metavar="FILE")
+    run.add_argument("--connect-to", action="append", default=[], metavar="HOST1:PORT1:HOST2:PORT2",
+                     help="send requests for HOST1:PORT1 to HOST2:PORT2 (curl's meaning); repeatable")
+    run.add_argument("--no-mask", action="store_true", help="show secrets in output and reports")
+    run.add_argument("--emulator", action="store_true",
+                     help="start the embedded AEP emulator and point the run at it")
+    run.add_argument("--emulator-data-dir", metavar="DIR", help="keep the emulator's data here (default: temporary)")
+
+    emu = sub.add_parser("emulator", help="run the AEP emulator in the foreground", add_help=False)
+    emu.add_argument("args", nargs=argparse.REMAINDER)
+    return parser
+
+
+def split_reporter_options(argv: list[str]) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """Take ``--reporter-<name>-<option> [value]`` out of argv (any reporter may define options)."""
+    rest: list[str] = []
+    options: dict[str, dict[str, Any]] = {}
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg.startswith("--reporter-") and arg != "--reporters":
+            body = arg[len("--reporter-"):]
+            value: Any = True
+            if "=" in body:
+                body, value = body.split("=", 1)
+            elif i + 1 < len(argv) and not argv[i + 1].startswith("-"):
+                value = argv[i + 1]
+                i += 1
+            name, _, option = body.partition("-")
+            if not option:
+                raise PmreplayError(f"reporter option '{arg}' should look like --reporter-<name>-<option>")
+            options.setdefault(name, {})[option] = value
+        else:
+            rest.append(arg)
+        i += 1
+    return rest, options
+
+
+def fix_bail(argv: list[str]) -> list[str]:
+    """``--bail coll.json``: a value that is not a modifier is the next positional, not the modifier."""
+    out = list(argv)
+    for i, arg in enumerate(out):
+        if arg == "--bail" and i + 1 < len(out):
+            nxt = out[i + 1]
+            if not nxt.startswith("-") and not all(part in BAIL_MODIFIERS for part in nxt.split(",")):
+                out.insert(i + 1, "failure")
+            break
+    return out
+
+
+def _use_color(choice: str) -> bool:
+    if choice == "on":
+        return True
+    if choice == "off" or os.environ.get("NO_COLOR"):
+        return False
+    return sys.stdout.isatty()
+
+
+def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, Any]]) -> int:
+    from runner.api import run
+    from runner.sending import SendOptions, parse_connect_to
+
+    if args.bail is not None:
+        parts = args.bail.split(",")
+        bad = [p for p in parts if p not in BAIL_MODIFIERS]
+        if bad:
+            raise PmreplayError(f"--bail: unknown modifier '{bad[0]}' (use failure or folder)")
+        bail = "folder" if "folder" in parts else "failure"
+    else:
+        bail = None
+    reporters = [r.strip() for r in args.reporters.split(",") if r.strip()]
+    try:
+        connect_to = [parse_connect_to(text) for text in args.connect_to]
+    except ValueError as exc:
+        raise PmreplayError(f"--connect-to: {exc}") from None
+    env_vars = dict(args.env_var)
+    extra_ca = args.ssl_extra_ca_certs
+    with contextlib.ExitStack() as stack:
+        if args.emulator:
+            from runner.emulator_link import start_emulator
+
+            link = stack.enter_context(start_emulator(args.emulator_data_dir))
+            for key, value in link.variables.items():
+                env_vars.setdefault(key, value)
+            connect_to = link.connect_to + connect_to
+            extra_ca = extra_ca or link.ca_file
+        send = SendOptions(
+            timeout_request_ms=args.timeout_request, insecure=args.insecure,
+            follow_redirects=not args.ignore_redirects, working_dir=args.working_dir or os.getcwd(),
+            insecure_file_read=not args.no_insecure_file_read, connect_to=connect_to,
+            ssl_client_cert=args.ssl_client_cert, ssl_client_key=args.ssl_client_key,
+            ssl_client_passphrase=args.ssl_client_passphrase, ssl_client_cert_list=args.ssl_client_cert_list,
+            ssl_extra_ca_certs=extra_ca, cookie_jar_path=args.cookie_jar,
+        )
+        summary = run(
+            args.collection, environment=args.environment or None, globals=args.globals or None,
+            iteration_data=args.iteration_data, iteration_count=args.iteration_count, folders=args.folder,
+            preserve_order=args.preserve_order, env_vars=env_vars, global_vars=dict(args.global_var),
+            reporters=reporters, reporter_options=reporter_options, bail=bail, delay_request_ms=args.delay_request,
+            timeout_ms=args.timeout, timeout_script_ms=args.timeout_script, send_options=send,
+            export_environment=args.export_environment, export_globals=args.export_globals,
+            export_collection=args.export_collection, export_cookie_jar=args.export_cookie_jar,
+            mask_secrets=not args.no_mask, color=_use_color(args.color), verbose=args.verbose,
+            silent=args.silent, unicode=not args.disable_unicode,
+        )
+    if args.suppress_exit_code:
+        return 0
+    return summary.exit_code
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["emulator"]:
+        try:
+            from aep_emulator.cli import main as emulator_main
+        except ImportError:
+            sys.stderr.write("pmreplay: error: the AEP emulator package is not installed\n")
+            return 1
+        return emulator_main(argv[1:])
+    try:
+        argv, reporter_options = split_reporter_options(fix_bail(argv))
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.version:
+            from importlib.metadata import version
+
+            print(version("pmreplay"))
+            return 0
+        if args.command is None:
+            parser.print_help()
+            return 1
+        return run_command(args, reporter_options)
+    except PmreplayError as exc:
+        sys.stderr.write(f"pmreplay: error: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("pmreplay: interrupted\n")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

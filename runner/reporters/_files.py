@@ -1,0 +1,40 @@
+"""Atomic report files: a report is either whole or absent, never half-written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from runner.errors import PmreplayError
+
+
+def write_atomic(path: str | Path, text: str) -> None:
+    """Write via a temporary file in the same folder, fsync, then rename over the target."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    except OSError as exc:
+        raise PmreplayError(f"{target}: cannot write: {exc.strerror}") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def default_export_path(reporter: str, collection_name: str, extension: str) -> Path:
+    """Newman's default: ``newman/<collection>-<timestamp>.<ext>`` — we use ``pmreplay/``."""
+    import time
+
+    stamp = time.strftime("%Y-%m-%d-%H-%M-%S")
+    safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in collection_name) or "collection"
+    return Path("pmreplay") / f"{safe}-{stamp}-{reporter}.{extension}"

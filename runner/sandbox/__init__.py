@@ -1,0 +1,5 @@
+"""The script sandbox: an embedded V8 running Postman's `pm` API (see docs/architecture.md)."""
+
+from runner.sandbox.engine import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS, Sandbox, SandboxError
+
+__all__ = ["DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT_MS", "Sandbox", "SandboxError"]

@@ -1,0 +1,306 @@
+"""The Python side of the script sandbox: one V8 isolate per run, driven one script at a time.
+
+Why this shape: mini-racer charges a few tenths of a millisecond per evaluation, so a
+script is run by a single ``__pmr_exec.run(...)`` call that returns everything it did as
+one JSON string. Only scripts that leave timers, promises or ``pm.sendRequest`` calls
+behind get further "step" evaluations; their HTTP calls are made here, in Python, between
+steps, which keeps the isolate free of any host access (no Python callbacks at all).
+
+Limits: each evaluation gets the time left of the script's budget, so a runaway loop at
+top level or inside a timer callback ends with a ``TimeoutError``; a memory bomb ends
+with a ``RangeError`` and a fresh isolate (an isolate that hit its heap cap is not
+trusted again).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from py_mini_racer import (
+    JSEvalException,
+    JSOOMException,
+    JSParseException,
+    JSTimeoutException,
+    LibAlreadyInitializedError,
+    MiniRacer,
+    init_mini_racer,
+)
+
+JS_DIR = Path(__file__).resolve().parent / "js"
+
+#: Default per-script time limit. Newman has none by default; a cap keeps a stuck script
+#: from hanging a whole run while leaving room for heavy crypto (RS256 signing ~30 ms).
+DEFAULT_TIMEOUT_MS = 30_000
+#: Default V8 heap cap for the isolate, shared by the libraries and the user's script.
+DEFAULT_MEMORY_MB = 256
+
+SendRequest = Callable[[dict], Mapping[str, Any]]
+
+_init_lock = threading.Lock()
+_initialised = False
+
+
+class SandboxError(Exception):
+    """The sandbox itself could not start (a broken JS file), not a user script error."""
+
+
+def _ensure_v8() -> None:
+    """Initialise mini-racer once per process with the multi-threaded flag set.
+
+    Why: the default flags make RSA signing 5-7x slower; a second init raises, and
+    another module (or a test shim) may already have done it.
+    """
+    global _initialised
+    with _init_lock:
+        if _initialised:
+            return
+        try:
+            init_mini_racer(flags=[])
+        except LibAlreadyInitializedError:
+            pass
+        _initialised = True
+
+
+def _script_files() -> list[Path]:
+    """The sandbox's JS files in the contract's load order (missing optional ones skipped)."""
+    files = [JS_DIR / "prelude.js", JS_DIR / "sdk.js", JS_DIR / "expect.js"]
+    files += sorted((JS_DIR / "libs").glob("*.js"))
+    files.append(JS_DIR / "pm.js")
+    return [f for f in files if f.exists()]
+
+
+_SYNTAX_LINE = re.compile(r"^[^:\n]*:(\d+): SyntaxError")
+
+
+def _syntax_error_line(mr: MiniRacer, wrapper: str) -> int | None:
+    """Find the line of a SyntaxError by compiling the script again, uncaught.
+
+    Why: V8 gives a caught SyntaxError no position; the uncaught one names the line.
+    Compiling a function expression has no side effects, and this only runs on errors.
+    """
+    try:
+        mr.eval(wrapper, timeout_sec=5)
+    except (JSParseException, JSEvalException) as exc:
+        match = _SYNTAX_LINE.search(str(exc))
+        if match:
+            return int(match.group(1))
+    except Exception:  # noqa: BLE001 - best effort only
+        return None
+    return None
+
+
+class Sandbox:
+    """Runs Postman pre-request and test scripts in one embedded V8 isolate.
+
+    ``timeout_ms`` limits each script (0 or None: no limit), ``memory_mb`` caps the heap
+    (0 or None: no cap), ``send_request(request_dict) -> response_dict`` serves
+    ``pm.sendRequest`` (without it, sendRequest calls fail with a clear error).
+    """
+
+    def __init__(
+        self,
+        timeout_ms: int | None = DEFAULT_TIMEOUT_MS,
+        memory_mb: int | None = DEFAULT_MEMORY_MB,
+        send_request: SendRequest | None = None,
+    ) -> None:
+        if timeout_ms is not None and (not isinstance(timeout_ms, (int, float)) or timeout_ms < 0):
+            raise ValueError(f"timeout_ms must be a non-negative number of milliseconds, got {timeout_ms!r}")
+        if memory_mb is not None and (not isinstance(memory_mb, (int, float)) or memory_mb < 0):
+            raise ValueError(f"memory_mb must be a non-negative number of megabytes, got {memory_mb!r}")
+        self.timeout_ms = timeout_ms or None
+        self.memory_mb = memory_mb or None
+        self.send_request = send_request
+        self._mr: MiniRacer | None = None
+        self._sources = [(path.name, path.read_text(encoding="utf-8")) for path in _script_files()]
+        self._start()
+
+    # ------------------------------------------------------------------ lifecycle
+    def _start(self) -> None:
+        _ensure_v8()
+        mr = MiniRacer()
+        try:
+            for name, source in self._sources:
+                try:
+                    mr.eval(source)
+                except JSEvalException as exc:
+                    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+                    raise SandboxError(f"sandbox file {name} failed to load: {first}") from None
+            mr.eval("__pmr_exec.seal()")
+            if self.memory_mb:
+                mr.set_hard_memory_limit(int(self.memory_mb * 1024 * 1024))
+        except BaseException:
+            mr.close()
+            raise
+        self._mr = mr
+
+    def _restart(self) -> None:
+        if self._mr is not None:
+            try:
+                self._mr.close()
+            except Exception:  # noqa: BLE001 - the old isolate is being discarded anyway
+                pass
+            self._mr = None
+        self._start()
+
+    def close(self) -> None:
+        """Free the isolate. Why explicit: an unclosed isolate can hang interpreter exit."""
+        if self._mr is not None:
+            self._mr.close()
+            self._mr = None
+
+    def __enter__(self) -> Sandbox:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - interpreter teardown
+            pass
+
+    # ------------------------------------------------------------------ execution
+    def execute(self, listen: str, script: str | list[str] | None, context: Mapping[str, Any]) -> dict:
+        """Run one script with ``context`` and return the result dict (docs/architecture.md)."""
+        if self._mr is None:
+            raise SandboxError("the sandbox is closed")
+        if isinstance(script, list):
+            script = "\n".join(str(line) for line in script)
+        payload = json.dumps(
+            {"listen": listen, "script": script or "", "context": dict(context or {})},
+            default=str,
+        )
+        deadline = time.monotonic() + self.timeout_ms / 1000 if self.timeout_ms else None
+        try:
+            status = self._eval_json(f"__pmr_exec.run({payload})", deadline)
+            while status.get("state") != "done":
+                status = self._advance(status, deadline)
+        except JSTimeoutException:
+            return self._abort(self._timeout_error(), context)
+        except JSOOMException:
+            return self._after_oom(context)
+        except JSEvalException as exc:
+            if self._mr is not None and self._mr.was_hard_memory_limit_reached():
+                return self._after_oom(context)
+            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return self._abort({"name": "Error", "message": f"sandbox failure: {message}", "stack": None, "line": None}, context)
+        result = status["result"]
+        error = result.get("error")
+        if error and error.get("compile") and error.get("name") == "SyntaxError":
+            wrapper = "(function () {" + (script or "") + "\n})"
+            error["line"] = _syntax_error_line(self._mr, wrapper)
+        if error:
+            error.pop("compile", None)
+        return result
+
+    def _remaining(self, deadline: float | None) -> float | None:
+        if deadline is None:
+            return None
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise JSTimeoutException
+        return left
+
+    def _eval_json(self, code: str, deadline: float | None) -> dict:
+        assert self._mr is not None
+        out = self._mr.eval(code, timeout_sec=self._remaining(deadline))
+        return json.loads(out)
+
+    def _advance(self, status: dict, deadline: float | None) -> dict:
+        """Move an asynchronous script one step: send requests, wait for timers, or step."""
+        state = status.get("state")
+        if state == "send":
+            deliveries = [self._send(item) for item in status.get("requests", [])]
+            self._remaining(deadline)
+            assert self._mr is not None
+            self._mr.eval(f"__pmr_exec.deliver({json.dumps(deliveries, default=str)})",
+                          timeout_sec=self._remaining(deadline))
+        elif state == "wait":
+            pause = max(0.0, float(status.get("ms", 0)) / 1000)
+            left = self._remaining(deadline)
+            if left is not None and pause >= left:
+                time.sleep(left)
+                raise JSTimeoutException
+            time.sleep(pause)
+        elif state == "stuck":
+            # A promise nothing can settle any more: only the time limit can end it.
+            if deadline is None:
+                return self._abort_status({
+                    "name": "Error",
+                    "message": "script never finished: a promise is still pending and nothing is scheduled",
+                    "stack": None, "line": None})
+            left = self._remaining(deadline) or 0
+            time.sleep(left)
+            raise JSTimeoutException
+        elif state == "idle":
+            raise JSEvalException("sandbox lost its execution state")
+        return self._eval_json("__pmr_exec.step()", deadline)
+
+    def _send(self, item: dict) -> dict:
+        """Serve one pm.sendRequest through the runner's callable; errors become messages."""
+        request = item.get("request") or {}
+        if self.send_request is None:
+            return {"id": item.get("id"), "error": "pm.sendRequest is not available in this sandbox"}
+        try:
+            response = self.send_request(request)
+        except Exception as exc:  # noqa: BLE001 - any failure is reported to the script
+            return {"id": item.get("id"), "error": str(exc) or type(exc).__name__}
+        return {"id": item.get("id"), "response": dict(response)}
+
+    def _timeout_error(self) -> dict:
+        return {
+            "name": "TimeoutError",
+            "message": f"script exceeded the time limit of {self.timeout_ms} ms",
+            "stack": None,
+            "line": None,
+        }
+
+    def _abort_status(self, error: dict) -> dict:
+        assert self._mr is not None
+        return json.loads(self._mr.eval(f"__pmr_exec.abort({json.dumps(error)})", timeout_sec=5))
+
+    def _abort(self, error: dict, context: Mapping[str, Any]) -> dict:
+        """Collect what the script recorded before it was stopped; rebuild V8 if that fails."""
+        try:
+            status = self._abort_status(error)
+            if status.get("state") == "done":
+                return status["result"]
+        except Exception:  # noqa: BLE001 - fall back to a fresh isolate below
+            pass
+        self._restart()
+        return _bare_result(error, context)
+
+    def _after_oom(self, context: Mapping[str, Any]) -> dict:
+        error = {
+            "name": "RangeError",
+            "message": f"script exceeded the memory limit of {self.memory_mb} MB",
+            "stack": None,
+            "line": None,
+        }
+        self._restart()
+        return _bare_result(error, context)
+
+
+def _bare_result(error: dict, context: Mapping[str, Any]) -> dict:
+    """The result of a script whose isolate had to be discarded: nothing it did survives."""
+    scopes = (context or {}).get("scopes") or {}
+    return {
+        "scopes": {name: list(scopes.get(name) or []) for name in
+                   ("globals", "environment", "collectionVariables", "_variables")},
+        "request": (context or {}).get("request"),
+        "tests": [],
+        "console": [],
+        "nextRequest": {"set": False, "value": None},
+        "skipRequest": False,
+        "error": error,
+        "visualizer": None,
+        "deprecations": [],
+        "sendRequests": [],
+    }

@@ -1,0 +1,682 @@
+/*
+ * pmreplay sandbox: the `pm` object, Postman's legacy globals and the per-script driver
+ * (`__pmr_exec`) that runner/sandbox/engine.py calls.
+ *
+ * Why a driver in JS: every call from Python into V8 costs a few tenths of a millisecond,
+ * so one evaluation runs a whole script and returns everything it recorded (scopes, tests,
+ * console, request changes) as a single JSON string. Only scripts that leave timers,
+ * promises or pm.sendRequest calls behind need further evaluations ("steps").
+ *
+ * Built on __pmr_sdk (sdk.js: Request, Response, VariableScope, replaceIn, ...) and
+ * __pmr_chai (expect.js); both are read lazily so load order problems surface as clear
+ * errors inside the script instead of at startup.
+ */
+(function (global) {
+  'use strict';
+
+  var base = global.__pmr_base;
+  var SCRIPT_URL = 'pmr-script.js';
+  var SCOPE_NAMES = ['globals', 'collectionVariables', 'environment', 'iterationData', '_variables'];
+  var RETURNED_SCOPES = ['globals', 'environment', 'collectionVariables', '_variables'];
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  var compiled = new Map();          // wrapper source -> compiled function (scripts repeat per request)
+  var deprecationsSeen = Object.create(null);
+  var baselineGlobals = null;        // global names that exist before any user script runs
+  var S = null;                      // state of the script being executed
+
+  function sdk() {
+    if (!global.__pmr_sdk) { throw new Error('pmreplay sandbox: the SDK object model (sdk.js) is not loaded'); }
+    return global.__pmr_sdk;
+  }
+  function chai() {
+    if (!global.__pmr_chai) { throw new Error('pmreplay sandbox: the assertion library (expect.js) is not loaded'); }
+    return global.__pmr_chai;
+  }
+
+  // ---------------------------------------------------------------- errors
+  var LINE_RE = new RegExp(SCRIPT_URL.replace(/\./g, '\\.') + ':(\\d+):(\\d+)');
+
+  function errorInfo(e) {
+    var info;
+    if (e !== null && typeof e === 'object') {
+      info = {
+        name: String(e.name || (e.constructor && e.constructor.name) || 'Error'),
+        message: e.message === undefined ? String(e) : String(e.message),
+        stack: typeof e.stack === 'string' ? e.stack : null
+      };
+    } else {
+      info = { name: 'Error', message: String(e), stack: null };
+    }
+    var m = info.stack ? LINE_RE.exec(info.stack) : null;
+    info.line = m ? Number(m[1]) : null;
+    if (info.stack) {
+      // Frames of the sandbox's own code mean nothing to the script's author.
+      var lines = info.stack.split('\n');
+      info.stack = lines.filter(function (l, i) { return i === 0 || !/^\s+at /.test(l) || l.indexOf(SCRIPT_URL) >= 0; }).join('\n');
+    }
+    return info;
+  }
+
+  function setError(e) {
+    if (S && !S.error) { S.error = errorInfo(e); }
+  }
+
+  // ---------------------------------------------------------------- compile
+  function compile(source, isAsync) {
+    var wrapper = '(' + (isAsync ? 'async ' : '') + 'function () {' + source + '\n})\n//# sourceURL=' + SCRIPT_URL;
+    var fn = compiled.get(wrapper);
+    if (!fn) {
+      fn = (0, eval)(wrapper);
+      if (compiled.size > 500) { compiled.clear(); }
+      compiled.set(wrapper, fn);
+    }
+    return fn;
+  }
+
+  // ---------------------------------------------------------------- helpers
+  function lazy(obj, name, factory) {
+    Object.defineProperty(obj, name, {
+      configurable: true, enumerable: true,
+      get: function () {
+        var value = factory();
+        Object.defineProperty(obj, name, { value: value, writable: true, configurable: true, enumerable: true });
+        return value;
+      },
+      set: function (value) {
+        Object.defineProperty(obj, name, { value: value, writable: true, configurable: true, enumerable: true });
+      }
+    });
+  }
+
+  function noteDeprecation(name) {
+    if (!deprecationsSeen[name]) {
+      deprecationsSeen[name] = true;
+      if (S) { S.deprecations.push(name); }
+    }
+  }
+
+  function scopeValues(name) {
+    var scopes = S.ctx.scopes || {};
+    var values = scopes[name];
+    if (name === 'iterationData' && !values && S.ctx.data && typeof S.ctx.data === 'object') {
+      values = Object.keys(S.ctx.data).map(function (k) { return { key: k, value: S.ctx.data[k] }; });
+    }
+    return Array.isArray(values) ? values : [];
+  }
+
+  // The sdk VariableScope of one scope, built on first use so untouched scopes cost nothing.
+  function scope(name) {
+    var st = S;
+    if (!st.scopes[name]) { st.scopes[name] = new (sdk().VariableScope)(scopeValues(name)); }
+    return st.scopes[name];
+  }
+
+  // Precedence for pm.variables and {{name}} in scripts: local first, globals last.
+  var PRECEDENCE = ['_variables', 'iterationData', 'environment', 'collectionVariables', 'globals'];
+
+  function resolveVariable(key) {
+    for (var i = 0; i < PRECEDENCE.length; i++) {
+      var sc = scope(PRECEDENCE[i]);
+      if (sc.has(key)) { return sc.get(key); }
+    }
+    return undefined;
+  }
+
+  function replaceWith(template, lookup) {
+    if (template === undefined || template === null) { return template; }
+    return sdk().replaceIn(template, lookup);
+  }
+
+  function dynamicLookup(name) {
+    var dyn = sdk().dynamicVariables;
+    if (name && name.charAt(0) === '$' && dyn && typeof dyn[name] === 'function') { return dyn[name](); }
+    return undefined;
+  }
+
+  // pm.environment / pm.globals / pm.collectionVariables share this shape.
+  function scopeFacade(name, readOnly) {
+    var facade = {
+      get: function (key) { return scope(name).get(key); },
+      has: function (key) { return scope(name).has(key); },
+      toObject: function () { return scope(name).toObject(); },
+      toJSON: function () { return scope(name).toJSON(); },
+      replaceIn: function (template) {
+        var sc = scope(name);
+        return replaceWith(template, function (key) { return sc.has(key) ? sc.get(key) : undefined; });
+      }
+    };
+    if (readOnly) {
+      facade.unset = function (key) { scope(name).unset(key); };
+    } else {
+      facade.set = function (key, value, type) { S.touched[name] = true; scope(name).set(key, value, type); };
+      facade.unset = function (key) { S.touched[name] = true; scope(name).unset(key); };
+      facade.clear = function () { S.touched[name] = true; scope(name).clear(); };
+    }
+    return facade;
+  }
+
+  function variablesFacade() {
+    return {
+      get: function (key) { return resolveVariable(key); },
+      has: function (key) {
+        for (var i = 0; i < PRECEDENCE.length; i++) { if (scope(PRECEDENCE[i]).has(key)) { return true; } }
+        return false;
+      },
+      set: function (key, value, type) { S.touched._variables = true; scope('_variables').set(key, value, type); },
+      unset: function (key) { S.touched._variables = true; scope('_variables').unset(key); },
+      clear: function () { S.touched._variables = true; scope('_variables').clear(); },
+      toObject: function () {
+        var out = {};
+        for (var i = PRECEDENCE.length - 1; i >= 0; i--) { Object.assign(out, scope(PRECEDENCE[i]).toObject()); }
+        return out;
+      },
+      replaceIn: function (template) {
+        return replaceWith(template, function (key) {
+          for (var i = 0; i < PRECEDENCE.length; i++) {
+            var sc = scope(PRECEDENCE[i]);
+            if (sc.has(key)) { return sc.get(key); }
+          }
+          return dynamicLookup(key);
+        });
+      }
+    };
+  }
+
+  function decorateResponse(res) {
+    // `pm.response.to.have.status(200)`: a fresh assertion per access so flags never leak.
+    Object.defineProperty(res, 'to', {
+      configurable: true, enumerable: false,
+      get: function () { return chai().expect(this).to; }
+    });
+    return res;
+  }
+
+  function headersToArray(header) {
+    if (!header || Array.isArray(header) || typeof header !== 'object' || typeof header.each === 'function') { return header; }
+    return Object.keys(header).map(function (k) { return { key: k, value: header[k] }; });
+  }
+
+  // pm.sendRequest accepts a URL string, an SDK Request or a plain request object.
+  function normaliseOutgoing(req) {
+    var Request = sdk().Request;
+    var request;
+    if (typeof req === 'string') {
+      request = new Request({ method: 'GET', url: req });
+    } else if (req instanceof Request) {
+      request = req;
+    } else if (req && typeof req === 'object') {
+      var copy = Object.assign({}, req);
+      copy.header = headersToArray(copy.header || copy.headers);
+      delete copy.headers;
+      request = new Request(copy);
+    } else {
+      throw new TypeError('pm.sendRequest needs a URL string or a request object');
+    }
+    var json = request.toJSON();
+    json.url = request.url.toString();
+    json.method = json.method || 'GET';
+    return json;
+  }
+
+  function sendRequest(req, callback) {
+    var st = S;
+    var spec;
+    try {
+      spec = normaliseOutgoing(req);
+    } catch (e) {
+      if (typeof callback === 'function') { callback(e, null); return undefined; }
+      return Promise.reject(e);
+    }
+    var id = ++st.sendSeq;
+    var record = { request: spec, response: null, error: null };
+    st.sendRecords.push(record);
+    st.outbox.push({ id: id, request: spec });
+    if (typeof callback === 'function') {
+      st.sends.set(id, { record: record, callback: callback });
+      return undefined;
+    }
+    return new Promise(function (resolve, reject) {
+      st.sends.set(id, { record: record, resolve: resolve, reject: reject });
+    });
+  }
+
+  // ---------------------------------------------------------------- pm.test
+  function recordFailure(rec, e) {
+    if (!rec.passed) { return; }
+    rec.passed = false;
+    var info = errorInfo(e);
+    rec.error = { name: info.name, message: info.message, stack: info.stack };
+  }
+
+  function makeTest() {
+    function test(name, fn) {
+      var st = S;
+      var rec = { name: String(name), passed: true, skipped: false, error: null };
+      st.tests.push(rec);
+      if (typeof fn !== 'function') {
+        rec.skipped = true;
+        return st.pm;
+      }
+      if (fn.length > 0) {
+        var finished = false;
+        st.pendingTests++;
+        var done = function (err) {
+          if (finished) { return; }
+          finished = true;
+          st.pendingTests--;
+          rec.pending = false;
+          if (err) { recordFailure(rec, err); }
+        };
+        rec.pending = true;
+        try { fn.call(st.pm, done); } catch (e) { recordFailure(rec, e); done(); }
+        return st.pm;
+      }
+      var outcome;
+      try { outcome = fn.call(st.pm); } catch (e) { recordFailure(rec, e); return st.pm; }
+      if (outcome && typeof outcome.then === 'function') {
+        st.pendingTests++;
+        rec.pending = true;
+        var settle = function (err, failed) {
+          if (!rec.pending) { return; }
+          rec.pending = false;
+          st.pendingTests--;
+          if (failed) { recordFailure(rec, err); }
+        };
+        outcome.then(function () { settle(null, false); }, function (err) { settle(err, true); });
+      }
+      return st.pm;
+    }
+    test.skip = function (name) {
+      S.tests.push({ name: String(name), passed: true, skipped: true, error: null });
+      return S.pm;
+    };
+    return test;
+  }
+
+  // ---------------------------------------------------------------- pm
+  function buildPm(st) {
+    var ctx = st.ctx;
+    var pm = {};
+    var env = scopeFacade('environment');
+    env.name = ctx.environmentName === undefined ? undefined : ctx.environmentName;
+    pm.environment = env;
+    pm.globals = scopeFacade('globals');
+    pm.collectionVariables = scopeFacade('collectionVariables');
+    pm.iterationData = scopeFacade('iterationData', true);
+    pm.variables = variablesFacade();
+
+    var info = Object.assign({ eventName: st.listen, iteration: 0, iterationCount: 1, requestName: undefined, requestId: undefined }, ctx.info || {});
+    info.eventName = st.listen;
+    pm.info = info;
+
+    lazy(pm, 'request', function () {
+      st.requestBuilt = true;
+      return new (sdk().Request)(ctx.request || { method: 'GET', url: '' });
+    });
+    lazy(pm, 'response', function () {
+      return ctx.response ? decorateResponse(new (sdk().Response)(ctx.response)) : undefined;
+    });
+    lazy(pm, 'cookies', function () {
+      var list = new (sdk().CookieList)(null, ctx.cookies || []);
+      list.jar = function () {
+        throw new Error('pm.cookies.jar() is not supported by pmreplay');
+      };
+      return list;
+    });
+
+    var location = (ctx.location || []).slice();
+    location.current = location.length ? location[location.length - 1] : undefined;
+    pm.execution = {
+      location: location,
+      setNextRequest: function (name) { st.nextRequest = { set: true, value: name === undefined ? null : name }; },
+      skipRequest: function () { if (st.listen === 'prerequest') { st.skipRequest = true; } }
+    };
+    pm.visualizer = {
+      set: function (template, data, options) {
+        st.visualizer = { template: template, data: data === undefined ? null : base.toPlain(data), options: options === undefined ? null : base.toPlain(options) };
+      },
+      clear: function () { st.visualizer = null; }
+    };
+    pm.test = makeTest();
+    Object.defineProperty(pm, 'expect', { enumerable: true, get: function () { return chai().expect; } });
+    pm.sendRequest = sendRequest;
+    pm.require = function (name) { return base.require(name); };
+    return pm;
+  }
+
+  // ---------------------------------------------------------------- legacy API
+  function legacyPostman(st) {
+    function scoped(name, scopeName, fn) {
+      return function () {
+        noteDeprecation('postman.' + name);
+        return fn.apply(null, arguments);
+      };
+    }
+    var p = {
+      setEnvironmentVariable: scoped('setEnvironmentVariable', 'environment', function (k, v) { st.pm.environment.set(k, v); }),
+      getEnvironmentVariable: scoped('getEnvironmentVariable', 'environment', function (k) { return st.pm.environment.get(k); }),
+      clearEnvironmentVariable: scoped('clearEnvironmentVariable', 'environment', function (k) { st.pm.environment.unset(k); }),
+      clearEnvironmentVariables: scoped('clearEnvironmentVariables', 'environment', function () { st.pm.environment.clear(); }),
+      setGlobalVariable: scoped('setGlobalVariable', 'globals', function (k, v) { st.pm.globals.set(k, v); }),
+      getGlobalVariable: scoped('getGlobalVariable', 'globals', function (k) { return st.pm.globals.get(k); }),
+      clearGlobalVariable: scoped('clearGlobalVariable', 'globals', function (k) { st.pm.globals.unset(k); }),
+      clearGlobalVariables: scoped('clearGlobalVariables', 'globals', function () { st.pm.globals.clear(); }),
+      setNextRequest: scoped('setNextRequest', null, function (name) { st.pm.execution.setNextRequest(name); }),
+      getResponseHeader: scoped('getResponseHeader', null, function (name) {
+        var headers = (st.ctx.response && st.ctx.response.header) || [];
+        var wanted = String(name).toLowerCase();
+        var found;
+        for (var i = 0; i < headers.length; i++) {
+          if (String(headers[i].key).toLowerCase() === wanted) { found = headers[i].value; }
+        }
+        return found;
+      }),
+      getResponseCookie: scoped('getResponseCookie', null, function (name) {
+        var cookies = st.ctx.cookies || [];
+        for (var i = 0; i < cookies.length; i++) {
+          if (cookies[i].name === name) { return Object.assign({}, cookies[i]); }
+        }
+        return undefined;
+      })
+    };
+    return p;
+  }
+
+  function headerObject(headers) {
+    var out = {};
+    (headers || []).forEach(function (h) {
+      if (h && !h.disabled && h.key !== undefined) { out[h.key] = h.value; }
+    });
+    return out;
+  }
+
+  function legacyRequest(st) {
+    var r = st.pm.request;
+    var json = r.toJSON();
+    var data = {};
+    var body = json.body;
+    if (body) {
+      if (body.mode === 'raw') { data = body.raw === undefined ? '' : body.raw; }
+      else if (body.mode === 'urlencoded' || body.mode === 'formdata') {
+        (body[body.mode] || []).forEach(function (p) { if (!p.disabled) { data[p.key] = p.value; } });
+      }
+    }
+    return {
+      url: r.url.toString(),
+      method: r.method,
+      headers: headerObject(json.header),
+      data: data,
+      id: st.ctx.info && st.ctx.info.requestId,
+      name: st.ctx.info && st.ctx.info.requestName
+    };
+  }
+
+  var LEGACY = {
+    tests: function (st) { return st.legacyTests; },
+    postman: function (st) { return st.legacyPostman || (st.legacyPostman = legacyPostman(st)); },
+    globals: function (st) { return st.pm.globals.toObject(); },
+    environment: function (st) { return st.pm.environment.toObject(); },
+    data: function (st) { return st.pm.iterationData.toObject(); },
+    iteration: function (st) { return st.pm.info.iteration; },
+    request: function (st) { return legacyRequest(st); },
+    responseBody: function (st) { return st.ctx.response ? st.ctx.response.body : undefined; },
+    responseCode: function (st) {
+      var r = st.ctx.response;
+      return r ? { code: r.code, name: r.status, detail: r.status } : undefined;
+    },
+    responseHeaders: function (st) { return st.ctx.response ? headerObject(st.ctx.response.header) : undefined; },
+    responseTime: function (st) { return st.ctx.response ? st.ctx.response.responseTime : undefined; },
+    responseCookies: function (st) { return (st.ctx.cookies || []).map(function (c) { return Object.assign({}, c); }); }
+  };
+  // These are not deprecated on their own (only their methods are).
+  var SILENT_LEGACY = { postman: true };
+
+  function installGlobals() {
+    Object.defineProperty(global, 'pm', {
+      configurable: true, enumerable: false,
+      get: function () { return S ? S.pm : undefined; },
+      set: function (v) { if (S) { S.pm = v; } }
+    });
+    Object.keys(LEGACY).forEach(function (name) {
+      Object.defineProperty(global, name, {
+        configurable: true, enumerable: false,
+        get: function () {
+          if (!S) { return undefined; }
+          if (hasOwn.call(S.legacy, name)) { return S.legacy[name]; }
+          if (!SILENT_LEGACY[name]) { noteDeprecation(name); }
+          var value = LEGACY[name](S);
+          S.legacy[name] = value;
+          return value;
+        },
+        set: function (v) { if (S) { S.legacy[name] = v; } }
+      });
+    });
+    global.__pmr_installLazyGlobals();
+  }
+
+  // ---------------------------------------------------------------- execution state
+  function newState(payload) {
+    var st = {
+      listen: payload.listen === 'prerequest' ? 'prerequest' : 'test',
+      ctx: payload.context || {},
+      scopes: Object.create(null),
+      touched: Object.create(null),
+      tests: [],
+      console: [],
+      nextRequest: { set: false, value: null },
+      skipRequest: false,
+      visualizer: null,
+      error: null,
+      deprecations: [],
+      sendSeq: 0,
+      sendRecords: [],
+      outbox: [],
+      sends: new Map(),
+      pendingTests: 0,
+      scriptPending: false,
+      legacy: Object.create(null),
+      legacyTests: {},
+      requestBuilt: false,
+      pm: null
+    };
+    return st;
+  }
+
+  function legacyTestResults(st) {
+    Object.keys(st.legacyTests).forEach(function (name) {
+      var passed = Boolean(st.legacyTests[name]);
+      st.tests.push({
+        name: name, passed: passed, skipped: false,
+        error: passed ? null : { name: 'AssertionError', message: 'expected ' + JSON.stringify(name) + ' to be truthy', stack: null }
+      });
+    });
+  }
+
+  function cleanGlobals() {
+    var names = Object.getOwnPropertyNames(global);
+    for (var i = 0; i < names.length; i++) {
+      if (!baselineGlobals.has(names[i])) {
+        try { delete global[names[i]]; } catch (e) { /* non-configurable: leave it */ }
+      }
+    }
+  }
+
+  function collectResult(st, extraError) {
+    if (extraError && !st.error) { st.error = extraError; }
+    if (hasOwn.call(st.legacy, 'tests') || Object.keys(st.legacyTests).length) { legacyTestResults(st); }
+    st.tests.forEach(function (rec) {
+      if (rec.pending) {
+        rec.pending = false;
+        if (rec.passed) {
+          rec.passed = false;
+          var why = st.error || { name: 'Error', message: 'test did not complete before the script ended' };
+          rec.error = { name: why.name, message: why.message, stack: null };
+        }
+      }
+      delete rec.pending;
+    });
+    var scopes = {};
+    RETURNED_SCOPES.forEach(function (name) {
+      scopes[name] = st.scopes[name] ? st.scopes[name].toJSON() : scopeValues(name);
+    });
+    var request = st.ctx.request === undefined ? null : st.ctx.request;
+    if (st.requestBuilt) {
+      try { request = st.pm.request.toJSON(); } catch (e) { setError(e); }
+    }
+    return {
+      scopes: scopes,
+      request: request,
+      tests: st.tests,
+      console: st.console,
+      nextRequest: st.nextRequest,
+      skipRequest: st.skipRequest,
+      error: st.error,
+      visualizer: st.visualizer,
+      deprecations: st.deprecations,
+      sendRequests: st.sendRecords
+    };
+  }
+
+  function finish(extraError) {
+    var st = S;
+    var result;
+    try {
+      result = collectResult(st, extraError);
+    } catch (e) {
+      st.error = st.error || errorInfo(e);
+      result = collectResult(st);
+    }
+    var json;
+    try {
+      json = JSON.stringify(result);
+    } catch (e) {
+      json = JSON.stringify(base.toPlain(result));
+    }
+    S = null;
+    base.consoleSink.entries = null;
+    base.timerControl.reset();
+    base.tracker.rejections.length = 0;
+    cleanGlobals();
+    return '{"state":"done","result":' + json + '}';
+  }
+
+  function checkUnhandled() {
+    var list = base.tracker.rejections;
+    for (var i = 0; i < list.length; i++) {
+      if (!list[i].handled) {
+        var reason = list[i].reason;
+        list.length = 0;
+        var info = errorInfo(reason);
+        if (!(reason instanceof Error)) { info.message = 'Unhandled promise rejection: ' + info.message; }
+        if (S && !S.error) { S.error = info; }
+        return;
+      }
+    }
+    list.length = 0;
+  }
+
+  function step() {
+    if (!S) { return '{"state":"idle"}'; }
+    checkUnhandled();
+    if (S.error) { return finish(); }
+    if (S.outbox.length) {
+      var out = S.outbox;
+      S.outbox = [];
+      return JSON.stringify({ state: 'send', requests: out });
+    }
+    var delay = base.timerControl.nextDelay();
+    if (delay === 0) {
+      try { base.timerControl.fireDue(); } catch (e) { setError(e); }
+      return '{"state":"continue"}';
+    }
+    if (delay > 0) { return '{"state":"wait","ms":' + delay + '}'; }
+    if (S.sends.size) { return '{"state":"stuck","why":"sendRequest"}'; }
+    if (S.scriptPending || S.pendingTests > 0) { return '{"state":"stuck","why":"promise"}'; }
+    return finish();
+  }
+
+  function run(payload) {
+    if (baselineGlobals === null) { throw new Error('pmreplay sandbox not initialised'); }
+    S = newState(payload);
+    var st = S;
+    base.tracker.touched = false;
+    base.tracker.rejections.length = 0;
+    base.timerControl.reset();
+    base.consoleSink.entries = st.console;
+    var source = typeof payload.script === 'string' ? payload.script : '';
+    var isAsync = /\bawait\b/.test(source);
+    try {
+      st.pm = buildPm(st);
+    } catch (e) {
+      return finish(errorInfo(e));
+    }
+    var fn;
+    try {
+      fn = compile(source, isAsync);
+    } catch (e) {
+      var info = errorInfo(e);
+      info.compile = true;
+      return finish(info);
+    }
+    try {
+      var outcome = fn.call(global);
+      if (isAsync) {
+        st.scriptPending = true;
+        outcome.then(function () { st.scriptPending = false; },
+          function (e) { st.scriptPending = false; if (S === st) { setError(e); } });
+      }
+    } catch (e) {
+      setError(e);
+      return finish();
+    }
+    if (!isAsync && !base.tracker.touched && !st.outbox.length && !st.pendingTests &&
+        base.timerControl.count() === 0) {
+      return finish();
+    }
+    return '{"state":"continue"}';
+  }
+
+  function deliver(items) {
+    var st = S;
+    if (!st) { return; }
+    items.forEach(function (item) {
+      var entry = st.sends.get(item.id);
+      if (!entry) { return; }
+      st.sends.delete(item.id);
+      var err = null;
+      var res = null;
+      if (item.error) {
+        entry.record.error = String(item.error);
+        err = new Error(String(item.error));
+      } else {
+        entry.record.response = item.response;
+        try { res = decorateResponse(new (sdk().Response)(item.response)); } catch (e) { err = e; }
+      }
+      try {
+        if (entry.callback) { entry.callback(err, res); }
+        else if (err) { entry.reject(err); }
+        else { entry.resolve(res); }
+      } catch (e) {
+        setError(e);
+      }
+    });
+  }
+
+  function abort(error) {
+    if (!S) { return '{"state":"idle"}'; }
+    return finish(error);
+  }
+
+  // Called once by the engine after every sandbox file has loaded.
+  function seal() {
+    installGlobals();
+    baselineGlobals = new Set(Object.getOwnPropertyNames(global));
+    baselineGlobals.add('__pmr_exec');
+  }
+
+  Object.defineProperty(global, '__pmr_exec', {
+    value: Object.freeze({ run: run, step: step, deliver: deliver, abort: abort, seal: seal }),
+    writable: false, configurable: false
+  });
+})(globalThis);

@@ -69,6 +69,8 @@ def run(
     folders: Iterable[str] = (),
     preserve_order: bool = False,
     env_vars: dict[str, Any] | None = None,
+    env_defaults: dict[str, Any] | None = None,
+    secret_keys: Iterable[str] = (),
     global_vars: dict[str, Any] | None = None,
     reporters: Iterable[str] = (),
     reporter_options: dict[str, dict[str, Any]] | None = None,
@@ -89,7 +91,12 @@ def run(
     stream: IO[str] | None = None,
     bus: EventBus | None = None,
 ) -> RunSummary:
-    """Run a collection and return its summary (``summary.exit_code`` is what the CLI would exit with)."""
+    """Run a collection and return its summary (``summary.exit_code`` is what the CLI would exit with).
+
+    ``env_vars`` override the environment files (``--env-var``); ``env_defaults`` only fill
+    keys the environment leaves unset or empty (how ``--emulator`` supplies its addresses);
+    ``secret_keys`` names defaults to type ``secret`` so they are masked.
+    """
     if iteration_count is not None and iteration_count < 1:
         raise PmreplayError(f"iteration count must be a positive number, got {iteration_count}")
     loaded = _as_collection(collection)
@@ -99,6 +106,10 @@ def run(
         env_scope.set(key, value)
     for key, value in (global_vars or {}).items():
         globals_scope.set(key, value)
+    secret_names = set(secret_keys)
+    for key, value in (env_defaults or {}).items():
+        if env_scope.get(key) in (None, ""):
+            env_scope.set(key, value, "secret" if key in secret_names else None)
     options = RunOptions(
         iteration_count=iteration_count, iteration_data=_as_rows(iteration_data), folders=list(folders),
         preserve_order=preserve_order, delay_request_ms=delay_request_ms, bail=bail, timeout_ms=timeout_ms,

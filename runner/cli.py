@@ -174,14 +174,16 @@ def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, 
     except ValueError as exc:
         raise PmreplayError(f"--connect-to: {exc}") from None
     env_vars = dict(args.env_var)
+    env_defaults: dict[str, object] = {}
+    secret_keys: set[str] = set()
     extra_ca = args.ssl_extra_ca_certs
     with contextlib.ExitStack() as stack:
         if args.emulator:
-            from runner.emulator_link import start_emulator
+            from runner.cli_emulator import start_emulator
 
             link = stack.enter_context(start_emulator(args.emulator_data_dir))
-            for key, value in link.variables.items():
-                env_vars.setdefault(key, value)
+            env_defaults.update(link.env_defaults)
+            secret_keys |= link.secret_keys
             connect_to = link.connect_to + connect_to
             extra_ca = extra_ca or link.ca_file
         send = SendOptions(
@@ -195,7 +197,8 @@ def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, 
         summary = run(
             args.collection, environment=args.environment or None, globals=args.globals or None,
             iteration_data=args.iteration_data, iteration_count=args.iteration_count, folders=args.folder,
-            preserve_order=args.preserve_order, env_vars=env_vars, global_vars=dict(args.global_var),
+            preserve_order=args.preserve_order, env_vars=env_vars, env_defaults=env_defaults,
+            secret_keys=secret_keys, global_vars=dict(args.global_var),
             reporters=reporters, reporter_options=reporter_options, bail=bail, delay_request_ms=args.delay_request,
             timeout_ms=args.timeout, timeout_script_ms=args.timeout_script, send_options=send,
             export_environment=args.export_environment, export_globals=args.export_globals,

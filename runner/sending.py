@@ -162,6 +162,32 @@ def normalise_url(url: str) -> str:
     return url
 
 
+# WHATWG percent-encode sets, which Postman follows: '%' is never re-encoded, so a URL that
+# is already encoded stays as written.
+_C0 = {chr(c) for c in range(0x20)} | {"\x7f"}
+_PATH_SET = _C0 | set(' "#<>?`{}')
+_QUERY_SET = _C0 | set(' "#<>\'')
+
+
+def _encode_part(text: str, unsafe: set[str]) -> str:
+    return "".join(quote(ch, safe="") if ch in unsafe or ord(ch) > 0x7E else ch for ch in text)
+
+
+def encode_url(url: str) -> str:
+    """Encode what must be encoded in path and query (spaces, quotes, non-ASCII), keep the rest."""
+    base, hash_, fragment = url.partition("#")
+    scheme, sep, rest = base.partition("://")
+    slash = rest.find("/")
+    qmark = rest.find("?")
+    cut = min(i for i in (slash, qmark, len(rest)) if i >= 0)
+    authority, tail = rest[:cut], rest[cut:]
+    path, qsep, query = tail.partition("?")
+    encoded = scheme + sep + authority + _encode_part(path, _PATH_SET)
+    if qsep:
+        encoded += "?" + _encode_part(query, _QUERY_SET)
+    return encoded + (hash_ + fragment if hash_ else "")
+
+
 def _enabled(entries: Any) -> list[dict]:
     return [e for e in entries or [] if isinstance(e, dict) and not e.get("disabled")]
 
@@ -174,6 +200,17 @@ def _text(value: Any) -> str:
     if isinstance(value, (dict, list)):
         return json.dumps(value)
     return str(value)
+
+
+def _with_path(url: str) -> str:
+    """``http://h`` -> ``http://h/``: an origin-form request line needs a path."""
+    scheme, sep, rest = url.partition("://")
+    if rest and not any(c in rest for c in "/?#"):
+        return url + "/"
+    if rest and rest[0] not in "/" and "/" not in rest.split("?", 1)[0].split("#", 1)[0]:
+        i = min(i for i in (rest.find("?"), rest.find("#"), len(rest)) if i >= 0)
+        return scheme + sep + rest[:i] + "/" + rest[i:]
+    return url
 
 
 def _host_header(url: str) -> str:
@@ -460,9 +497,12 @@ class Sender:
 
     # -- files --
     def _read_file(self, src: Any) -> tuple[bytes | None, str, str | None]:
-        """(content, filename, error) for a body file path, honouring working_dir and --no-insecure-file-read."""
+        """(content, filename, error) for a body file path, honouring working_dir and --no-insecure-file-read.
+
+        The error texts are Newman's (``"missing.bin", no such file``) so warnings read the same.
+        """
         if not isinstance(src, str) or not src:
-            return None, "", "no file selected"
+            return None, "", "no file source"
         path = Path(src)
         full = (path if path.is_absolute() else self.working_dir / path).resolve()
         if not self.options.insecure_file_read and not full.is_relative_to(self.working_dir):
@@ -470,9 +510,9 @@ class Sender:
         try:
             return full.read_bytes(), full.name, None
         except OSError as exc:
-            code = {2: "ENOENT: no such file or directory", 13: "EACCES: permission denied",
-                    21: "EISDIR: illegal operation on a directory"}.get(exc.errno or 0, exc.strerror or str(exc))
-            return None, full.name, f"{code}, open '{full}'"
+            reason = "no such file" if isinstance(exc, FileNotFoundError) else \
+                (exc.strerror or str(exc)).lower()
+            return None, full.name, f'"{src}", {reason}'
 
     # -- bodies --
     def build_body(self, body: dict | None, warnings: list[str]) -> tuple[bytes | None, str | None, dict | None]:
@@ -537,7 +577,7 @@ class Sender:
                 for src in sources if isinstance(sources, list) else [sources]:
                     content, filename, error = self._read_file(src)
                     if error:
-                        warnings.append(f"Form param '{key}', file load error: {error}")
+                        warnings.append(f"Form param `{key}`, file load error: {error}")
                         continue
                     field_ = RequestField(name=key, data=content, filename=filename)
                     field_.make_multipart(content_type=ctype or mimetypes.guess_type(filename)[0]
@@ -601,8 +641,8 @@ class Sender:
             user_keys.add("content-type")
         prep = requests.PreparedRequest()
         prep.prepare(method=method, url=url, headers=headers, data=body or None)
-        if ppb.get("disableUrlEncoding"):
-            prep.url = url
+        # requests' requote_uri encodes more than Postman does ({, }, |, `); send our encoding.
+        prep.url = url if ppb.get("disableUrlEncoding") else _with_path(encode_url(url))
         system_keys: list[str] = []
         for name in SYSTEM_HEADERS:
             low = name.lower()

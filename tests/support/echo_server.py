@@ -10,6 +10,10 @@ Routes (any method):
 - ``/delay/<ms>``: wait, then echo
 - ``/cookies/set?name=value``: set cookies, then echo; ``/cookies``: echo cookies
 - ``/text?body=...&type=...``: answer that body with that content type
+- ``/basic-auth/<user>/<pass>``: 401 unless Basic credentials match, then echo
+- ``/digest-auth/<qop>/<user>/<pass>[/<algorithm>]``: RFC 7616 challenge (qop ``auth`` or
+  ``none``), 401 until a correct Digest response arrives, then echo
+- ``/gzip``: echo, gzip-encoded
 - anything else: echo as JSON ``{method, path, url, query, headers, body, body_b64, json}``
 """
 
@@ -102,6 +106,8 @@ class EchoHandler(BaseHTTPRequestHandler):
         if segments[:1] == ["text"]:
             self._send(200, query.get("body", "").encode("utf-8"), query.get("type", "text/plain"))
             return
+        if _extra_route(self, segments, body):
+            return
         extra: list[tuple[str, str]] = []
         if segments[:2] == ["cookies", "set"]:
             extra = [("Set-Cookie", f"{k}={v}; Path=/") for k, v in query.items()]
@@ -124,3 +130,64 @@ def echo_server() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+# --- auth challenge routes (appended for tests/sending) ---------------------------------------
+
+_DIGEST_NONCE = "dcd98b7102dd2f0e8b11d0f600bfb0c093"
+_DIGEST_OPAQUE = "5ccc069c403ebaf9f0171e9517f40e41"
+_DIGEST_HASHES = {"MD5": "md5", "SHA-256": "sha256", "SHA-512": "sha512"}
+
+
+def _digest_ok(handler: EchoHandler, header: str, user: str, password: str, qop: str, algorithm: str) -> bool:
+    import hashlib
+
+    from requests.utils import parse_dict_header
+
+    if not header.lower().startswith("digest "):
+        return False
+    fields = parse_dict_header(header[7:])
+    name = _DIGEST_HASHES.get(algorithm.upper(), "md5")
+
+    def digest(text: str) -> str:
+        return hashlib.new(name, text.encode("utf-8")).hexdigest()
+
+    if fields.get("username") != user or fields.get("nonce") != _DIGEST_NONCE:
+        return False
+    ha1 = digest(f"{user}:{fields.get('realm')}:{password}")
+    ha2 = digest(f"{handler.command}:{fields.get('uri')}")
+    if fields.get("uri") != handler.path:
+        return False
+    if qop == "auth":
+        expected = digest(f"{ha1}:{_DIGEST_NONCE}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}")
+    else:
+        expected = digest(f"{ha1}:{_DIGEST_NONCE}:{ha2}")
+    return fields.get("response") == expected
+
+
+def _extra_route(handler: EchoHandler, segments: list[str], body: bytes) -> bool:
+    """Routes added after the skeleton; True when the request was answered here."""
+    import gzip
+
+    auth = handler.headers.get("Authorization", "")
+    if segments[:1] == ["basic-auth"] and len(segments) == 3:
+        expected = "Basic " + base64.b64encode(f"{segments[1]}:{segments[2]}".encode()).decode()
+        if auth != expected:
+            handler._send(401, b"{}", "application/json", [("WWW-Authenticate", 'Basic realm="echo"')])
+            return True
+        return False
+    if segments[:1] == ["digest-auth"] and len(segments) >= 4:
+        qop, user, password = segments[1], segments[2], segments[3]
+        algorithm = segments[4] if len(segments) > 4 else "MD5"
+        if not _digest_ok(handler, auth, user, password, qop, algorithm):
+            challenge = f'Digest realm="echo@test", nonce="{_DIGEST_NONCE}", opaque="{_DIGEST_OPAQUE}", algorithm={algorithm}'
+            if qop == "auth":
+                challenge += ', qop="auth"'
+            handler._send(401, b"{}", "application/json", [("WWW-Authenticate", challenge)])
+            return True
+        return False
+    if segments[:1] == ["gzip"]:
+        data = gzip.compress(json.dumps(handler._echo_payload(body)).encode("utf-8"))
+        handler._send(200, data, "application/json", [("Content-Encoding", "gzip")])
+        return True
+    return False

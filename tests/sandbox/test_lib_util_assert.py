@@ -51,7 +51,7 @@ UTIL_CASES = [
 ]
 
 ASSERT_CASES = [
-    "(function(){ try { require('assert').%s; return 'passed'; } catch (e) { return [e.name, e.code, e.message, e.operator, e.generatedMessage, e instanceof require('assert').AssertionError, e instanceof Error]; } })()" % call
+    "(function(){ try { require('assert')." + call + "; return 'passed'; } catch (e) { return [e.name, e.code, e.message, e.operator, e.generatedMessage, e instanceof require('assert').AssertionError, e instanceof Error]; } })()"
     for call in [
         "equal(1, '1')",
         "equal(1, 2)",

@@ -67,9 +67,9 @@ def js_number_to_string(number: int | float) -> str:
     if isinstance(number, bool):
         return "true" if number else "false"
     if isinstance(number, int):
-        if abs(number) < 10**21:
+        if abs(number) <= 2**53:
             return str(number)
-        number = float(number)
+        number = float(number)  # JavaScript has doubles only: big integers lose digits as in Newman
     if math.isnan(number):
         return "NaN"
     if math.isinf(number):

@@ -1,0 +1,1424 @@
+/*
+ * pmreplay's chai-compatible BDD assertion library, exposed as globalThis.__pmr_chai.
+ *
+ * Why our own: Postman scripts lean on chai 4's `expect` API and, just as much, on its
+ * exact failure wording (reports and CI logs are compared line by line with Newman's).
+ * So the wording, the value display (loupe-style, truncated at 40 characters) and the
+ * deep-equality rules below follow chai 4's observable behaviour; the code is ours.
+ * Postman's response/request assertions (`.status`, `.header`, `.jsonBody`, ...) are
+ * installed at the end, duck-typed on the asserted object.
+ *
+ * Plain script, evaluated once in global scope: everything lives in this IIFE and
+ * only `__pmr_chai` is published.
+ */
+(function () {
+  'use strict';
+
+  var config = {
+    includeStack: false,
+    showDiff: true,
+    truncateThreshold: 40,
+    useProxy: true,
+    proxyExcludedKeys: ['then', 'catch', 'inspect', 'toJSON']
+  };
+
+  // ---------------------------------------------------------------- type names
+
+  /* type-detect's naming: lower-case for primitives, tag names for objects. */
+  function typeOf(obj) {
+    var t = typeof obj;
+    if (t !== 'object') return t;
+    if (obj === null) return 'null';
+    if (obj === globalThis) return 'global';
+    if (Array.isArray(obj) && !(Symbol.toStringTag in obj)) return 'Array';
+    var tag = obj[Symbol.toStringTag];
+    if (typeof tag === 'string') return tag;
+    var proto = Object.getPrototypeOf(obj);
+    if (proto === RegExp.prototype) return 'RegExp';
+    if (proto === Date.prototype) return 'Date';
+    if (proto === Promise.prototype) return 'Promise';
+    if (proto === Set.prototype) return 'Set';
+    if (proto === Map.prototype) return 'Map';
+    if (proto === WeakSet.prototype) return 'WeakSet';
+    if (proto === WeakMap.prototype) return 'WeakMap';
+    if (proto === null) return 'Object';
+    return Object.prototype.toString.call(obj).slice(8, -1);
+  }
+
+  function funcName(fn) {
+    if (typeof fn !== 'function') return null;
+    return typeof fn.name === 'string' ? fn.name : '';
+  }
+
+  // ---------------------------------------------------------------- display
+
+  var ELLIPSIS = '\u2026';
+  var ESCAPES = { '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r', "'": "\\'" };
+  var NEEDS_ESCAPE = /['\u0000-\u001f\u007f-\u009f\u00ad\u0600-\u0604\u070f\u17b4\u17b5\u200c-\u200f\u2028-\u202f\u2060-\u206f\ufeff\ufff0-\uffff]/g;
+  var PLAIN_KEY = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
+
+  function cut(text, room) {
+    text = String(text);
+    if (text.length <= room) return text;
+    if (room < 1) return ELLIPSIS;
+    return text.slice(0, room - 1) + ELLIPSIS;
+  }
+
+  function showString(s, o) {
+    s = s.replace(NEEDS_ESCAPE, function (ch) {
+      return ESCAPES[ch] || '\\u' + ('0000' + ch.charCodeAt(0).toString(16)).slice(-4);
+    });
+    return "'" + cut(s, o.truncate - 2) + "'";
+  }
+
+  function showNumber(n, o) {
+    if (n !== n) return 'NaN';
+    if (n === Infinity) return 'Infinity';
+    if (n === -Infinity) return '-Infinity';
+    if (n === 0) return 1 / n === Infinity ? '+0' : '-0';
+    return cut(n, o.truncate);
+  }
+
+  /*
+   * Lays out list items within the remaining width the way chai's display does: it
+   * stops early and appends `…(n)` for the items left out, looking one item ahead so
+   * that the last item is only dropped when even it would not fit.
+   */
+  function showList(items, o, showItem, sep) {
+    sep = sep || ', ';
+    var n = items.length;
+    if (!n) return '';
+    var budget = o.truncate, out = '', ahead = '', rest = '';
+    for (var i = 0; i < n; i += 1) {
+      var last = i === n - 1, nextToLast = i === n - 2;
+      rest = ELLIPSIS + '(' + (n - i) + ')';
+      o.truncate = budget - out.length - (last ? 0 : sep.length);
+      var piece = ahead || showItem(items[i], o) + (last ? '' : sep);
+      var grown = out.length + piece.length;
+      var grownWithRest = grown + rest.length;
+      if (last && grown > budget && out.length + rest.length <= budget) break;
+      if (!last && !nextToLast && grownWithRest > budget) break;
+      ahead = last ? '' : showItem(items[i + 1], o) + (nextToLast ? '' : sep);
+      if (!last && nextToLast && grownWithRest > budget && grown + ahead.length > budget) break;
+      out += piece;
+      if (!last && !nextToLast && grown + ahead.length >= budget) {
+        rest = ELLIPSIS + '(' + (n - i - 1) + ')';
+        break;
+      }
+      rest = '';
+    }
+    return out + rest;
+  }
+
+  function showProperty(entry, o) {
+    var key = entry[0];
+    o.truncate -= 2;
+    if (typeof key === 'string') key = PLAIN_KEY.test(key) ? key : showString(key, o);
+    else if (typeof key !== 'number') key = '[' + show(key, o) + ']';
+    o.truncate -= String(key).length;
+    return key + ': ' + show(entry[1], o);
+  }
+
+  function entriesOf(obj, keys) {
+    return keys.map(function (k) { return [k, obj[k]]; });
+  }
+
+  function showArrayLike(arr, o, prefix) {
+    var extra = Object.keys(arr).slice(arr.length);
+    if (!arr.length && !extra.length) return prefix + '[]';
+    o.truncate -= 4 + prefix.length;
+    // holes still count as items (shown as undefined)
+    var items = showList(Array.prototype.slice.call(arr), o, show);
+    o.truncate -= items.length;
+    var props = extra.length ? showList(entriesOf(arr, extra), o, showProperty) : '';
+    return prefix + '[ ' + items + (props ? ', ' + props : '') + ' ]';
+  }
+
+  function showObject(obj, o) {
+    var names = Object.getOwnPropertyNames(obj);
+    var syms = Object.getOwnPropertySymbols(obj);
+    if (!names.length && !syms.length) return '{}';
+    o.truncate -= 4;
+    if (o.seen.indexOf(obj) >= 0) return '[Circular]';
+    o.seen.push(obj);
+    var a = showList(entriesOf(obj, names), o, showProperty);
+    var b = showList(entriesOf(obj, syms), o, showProperty);
+    o.seen.pop();
+    return '{ ' + a + (a && b ? ', ' : '') + b + ' }';
+  }
+
+  var ERROR_OWN_SKIP = ['stack', 'line', 'column', 'name', 'message', 'fileName', 'lineNumber',
+    'columnNumber', 'number', 'description'];
+
+  function showError(err, o) {
+    var props = Object.getOwnPropertyNames(err).filter(function (k) { return ERROR_OWN_SKIP.indexOf(k) === -1; });
+    var name = err.name;
+    o.truncate -= String(name).length;
+    var message = '';
+    if (typeof err.message === 'string') message = cut(err.message, o.truncate);
+    else props.unshift('message');
+    message = message ? ': ' + message : '';
+    o.truncate -= message.length + 5;
+    var inner = showList(entriesOf(err, props), o, showProperty);
+    return name + message + (inner ? ' { ' + inner + ' }' : '');
+  }
+
+  function showFunction(fn, o) {
+    var name = funcName(fn);
+    return name ? '[Function ' + cut(name, o.truncate - 11) + ']' : '[Function]';
+  }
+
+  function showDate(d, o) {
+    var iso = isNaN(d.getTime()) ? null : d.toJSON();
+    if (iso === null) return 'Invalid Date';
+    var parts = iso.split('T');
+    return parts[0] + 'T' + cut(parts[1], o.truncate - parts[0].length - 1);
+  }
+
+  function showRegExp(re, o) {
+    var flags = re.flags;
+    return '/' + cut(re.source, o.truncate - flags.length - 2) + '/' + flags;
+  }
+
+  function showInstance(value, o) {
+    var name = '';
+    if (Symbol.toStringTag in value) name = value[Symbol.toStringTag];
+    name = name || funcName(value.constructor);
+    if (!name || name === '_class') name = '<Anonymous Class>';
+    o.truncate -= String(name).length;
+    return name + showObject(value, o);
+  }
+
+  /* One value as chai shows it inside messages; `o` is copied so callers keep their budget. */
+  function show(value, opts) {
+    var o = { truncate: opts.truncate, seen: opts.seen };
+    var t = value === null ? 'null' : typeof value;
+    switch (t) {
+      case 'null': return 'null';
+      case 'undefined': return 'undefined';
+      case 'boolean': return String(value);
+      case 'number': return showNumber(value, o);
+      case 'bigint': return cut(String(value), o.truncate) + 'n';
+      case 'string': return showString(value, o);
+      case 'symbol': return value.toString();
+      case 'function': return showFunction(value, o);
+      default: break;
+    }
+    var tag = Object.prototype.toString.call(value).slice(8, -1);
+    switch (tag) {
+      case 'Boolean': return String(value.valueOf());
+      case 'Number': return showNumber(value.valueOf(), o);
+      case 'String': return showString(value.valueOf(), o);
+      case 'Symbol': return value.valueOf().toString();
+      case 'Array': return showArrayLike(value, o, '');
+      case 'Arguments': return showArrayLike(value, o, 'Arguments');
+      case 'Date': return showDate(value, o);
+      case 'RegExp': return showRegExp(value, o);
+      case 'Map': return 'Map{}';
+      case 'Set':
+        if (value.size === 0) return 'Set{}';
+        o.truncate -= 7;
+        return 'Set{ ' + showList(Array.from(value), o, show) + ' }';
+      case 'Promise': return 'Promise{' + ELLIPSIS + '}';
+      case 'WeakSet': return 'WeakSet{' + ELLIPSIS + '}';
+      case 'WeakMap': return 'WeakMap{' + ELLIPSIS + '}';
+      case 'Error': return showError(value, o);
+      case 'Int8Array': case 'Uint8Array': case 'Uint8ClampedArray': case 'Int16Array': case 'Uint16Array':
+      case 'Int32Array': case 'Uint32Array': case 'Float32Array': case 'Float64Array':
+        return showArrayLike(value, o, value.constructor.name);
+      default: break;
+    }
+    if (typeof value.inspect === 'function') {
+      var custom = value.inspect(2, o);
+      return typeof custom === 'string' ? custom : show(custom, o);
+    }
+    var proto = Object.getPrototypeOf(value);
+    if (proto === Object.prototype || proto === null) return showObject(value, o);
+    if ('constructor' in value && value.constructor !== Object) return showInstance(value, o);
+    return showObject(value, o);
+  }
+
+  function inspect(value) {
+    return show(value, { truncate: config.truncateThreshold ? config.truncateThreshold : Infinity, seen: [] });
+  }
+
+  /* chai's objDisplay: long objects and arrays collapse to a summary. */
+  function objDisplay(obj) {
+    var str = inspect(obj);
+    var tag = Object.prototype.toString.call(obj);
+    if (config.truncateThreshold && str.length >= config.truncateThreshold) {
+      if (tag === '[object Function]') return !obj.name ? '[Function]' : '[Function: ' + obj.name + ']';
+      if (tag === '[object Array]') return '[ Array(' + obj.length + ') ]';
+      if (tag === '[object Object]') {
+        var keys = Object.keys(obj);
+        var list = keys.length > 2 ? keys.slice(0, 2).join(', ') + ', ...' : keys.join(', ');
+        return '{ Object (' + list + ') }';
+      }
+    }
+    return str;
+  }
+
+  // ---------------------------------------------------------------- deep equality
+
+  function sameScalar(a, b) {
+    if (a === b) return a !== 0 || 1 / a === 1 / b;
+    return a !== a && b !== b;
+  }
+
+  function isPrimitive(v) {
+    return v === null || (typeof v !== 'object' && typeof v !== 'function');
+  }
+
+  function enumerableKeys(obj) {
+    var keys = [];
+    for (var k in obj) keys.push(k);
+    Object.getOwnPropertySymbols(obj).forEach(function (s) {
+      if (Object.getOwnPropertyDescriptor(obj, s).enumerable) keys.push(s);
+    });
+    return keys;
+  }
+
+  function listEqual(a, b, memo) {
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i += 1) if (!deepEqual(a[i], b[i], memo)) return false;
+    return true;
+  }
+
+  function iteratorItems(obj) {
+    var out = [];
+    try {
+      if (obj && typeof obj[Symbol.iterator] === 'function') {
+        var it = obj[Symbol.iterator](), step;
+        while (!(step = it.next()).done) out.push(step.value);
+      }
+    } catch (e) { return []; }
+    return out;
+  }
+
+  function structEqual(a, b, ta, memo) {
+    switch (ta) {
+      case 'String': case 'Number': case 'Boolean': case 'Date':
+        return sameScalar(a.valueOf(), b.valueOf());
+      case 'Promise': case 'Symbol': case 'function': case 'WeakMap': case 'WeakSet':
+        return a === b;
+      case 'Error':
+        if (a.name !== b.name || a.message !== b.message) return false;
+        break;
+      case 'Arguments': case 'Int8Array': case 'Uint8Array': case 'Uint8ClampedArray': case 'Int16Array':
+      case 'Uint16Array': case 'Int32Array': case 'Uint32Array': case 'Float32Array': case 'Float64Array':
+      case 'Array':
+        return listEqual(a, b, memo);
+      case 'RegExp':
+        return String(a) === String(b);
+      case 'Set':
+        return listEqual(Array.from(a).sort(), Array.from(b).sort(), memo);
+      case 'Map':
+        return listEqual(Array.from(a).sort(), Array.from(b).sort(), memo);
+      default: break;
+    }
+    var ka = enumerableKeys(a), kb = enumerableKeys(b);
+    if (ka.length && ka.length === kb.length) {
+      var sa = ka.slice().sort(), sb = kb.slice().sort();
+      for (var i = 0; i < sa.length; i += 1) if (sa[i] !== sb[i]) return false;
+      for (var j = 0; j < ka.length; j += 1) if (!deepEqual(a[ka[j]], b[ka[j]], memo)) return false;
+      return true;
+    }
+    var ia = iteratorItems(a), ib = iteratorItems(b);
+    if (ia.length && ia.length === ib.length) return listEqual(ia, ib, memo);
+    return !ka.length && !kb.length && !ia.length && !ib.length;
+  }
+
+  /* deep-eql's rules: same type name, then structure; -0 and +0 differ; NaN equals NaN. */
+  function deepEqual(a, b, memo) {
+    if (isPrimitive(a) || isPrimitive(b)) return sameScalar(a, b);
+    if (a === b) return true;
+    var ta = typeOf(a);
+    if (ta !== typeOf(b)) return false;
+    memo = memo || [];
+    for (var i = 0; i < memo.length; i += 1) {
+      if (memo[i][0] === a && memo[i][1] === b) return memo[i][2];
+    }
+    var entry = [a, b, true];
+    memo.push(entry);
+    var result = structEqual(a, b, ta, memo);
+    entry[2] = result;
+    return result;
+  }
+
+  function eql(a, b) { return deepEqual(a, b); }
+
+  // ---------------------------------------------------------------- errors
+
+  function AssertionError(message, props, ssf) {
+    var self = this;
+    if (!(self instanceof AssertionError)) return new AssertionError(message, props, ssf);
+    self.message = message || 'Unspecified AssertionError';
+    self.showDiff = false;
+    if (props) {
+      Object.keys(props).forEach(function (k) { self[k] = props[k]; });
+    }
+    if (Error.captureStackTrace) Error.captureStackTrace(self, ssf || AssertionError);
+    else {
+      try { throw new Error(); } catch (e) { self.stack = e.stack; }
+    }
+  }
+  AssertionError.prototype = Object.create(Error.prototype);
+  AssertionError.prototype.name = 'AssertionError';
+  AssertionError.prototype.constructor = AssertionError;
+  AssertionError.prototype.toJSON = function (stack) {
+    var out = { name: this.name };
+    var self = this;
+    Object.keys(this).forEach(function (k) { out[k] = self[k]; });
+    if (stack !== false && this.stack) out.stack = this.stack;
+    return out;
+  };
+
+  // ---------------------------------------------------------------- flags, messages
+
+  function flag(obj, key, value) {
+    var flags = obj.__flags || (obj.__flags = Object.create(null));
+    if (arguments.length === 3) flags[key] = value;
+    else return flags[key];
+  }
+
+  function transferFlags(from, to, includeAll) {
+    var src = from.__flags || Object.create(null);
+    if (!to.__flags) to.__flags = Object.create(null);
+    includeAll = arguments.length === 3 ? includeAll : true;
+    Object.keys(src).forEach(function (k) {
+      if (includeAll || (k !== 'object' && k !== 'ssfi' && k !== 'lockSsfi' && k !== 'message')) {
+        to.__flags[k] = src[k];
+      }
+    });
+  }
+
+  function getActual(obj, args) {
+    return args.length > 4 ? args[4] : obj._obj;
+  }
+
+  function getMessage(obj, args) {
+    var negate = flag(obj, 'negate');
+    var val = flag(obj, 'object');
+    var expected = args[3];
+    var actual = getActual(obj, args);
+    var msg = negate ? args[2] : args[1];
+    var prefix = flag(obj, 'message');
+    if (typeof msg === 'function') msg = msg();
+    msg = (msg || '')
+      .replace(/#\{this\}/g, function () { return objDisplay(val); })
+      .replace(/#\{act\}/g, function () { return objDisplay(actual); })
+      .replace(/#\{exp\}/g, function () { return objDisplay(expected); });
+    return prefix ? prefix + ': ' + msg : msg;
+  }
+
+  function prefixOf(assertion) {
+    var m = flag(assertion, 'message');
+    return m ? m + ': ' : '';
+  }
+
+  // ---------------------------------------------------------------- Assertion
+
+  var BUILTINS = ['__flags', '__methods', '_obj', 'assert'];
+
+  function editDistance(a, b, cap) {
+    if (Math.abs(a.length - b.length) >= cap) return cap;
+    var prev = [], cur, i, j;
+    for (j = 0; j <= b.length; j += 1) prev[j] = j;
+    for (i = 1; i <= a.length; i += 1) {
+      cur = [i];
+      for (j = 1; j <= b.length; j += 1) {
+        var cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function allPropertyNames(obj) {
+    var names = [], seen = Object.create(null);
+    for (var p = obj; p && p !== Object.prototype && p !== Function.prototype; p = Object.getPrototypeOf(p)) {
+      Object.getOwnPropertyNames(p).forEach(function (n) {
+        if (!seen[n]) { seen[n] = true; names.push(n); }
+      });
+    }
+    return names;
+  }
+
+  /* Unknown properties are typos (`.to.be.tru`): chai throws instead of passing silently. */
+  function guard(target) {
+    if (!config.useProxy || typeof Proxy === 'undefined') return target;
+    return new Proxy(target, {
+      get: function (t, property) {
+        if (typeof property === 'string' && config.proxyExcludedKeys.indexOf(property) === -1 &&
+            !Reflect.has(t, property)) {
+          var best = null, bestDist = 4;
+          allPropertyNames(t).forEach(function (name) {
+            if (Object.prototype.hasOwnProperty.call(Object.prototype, name) || BUILTINS.indexOf(name) !== -1) return;
+            var d = editDistance(property, name, bestDist);
+            if (d < bestDist) { best = name; bestDist = d; }
+          });
+          if (best !== null) throw Error('Invalid Chai property: ' + property + '. Did you mean "' + best + '"?');
+          throw Error('Invalid Chai property: ' + property);
+        }
+        return Reflect.get(t, property);
+      }
+    });
+  }
+
+  function Assertion(obj, msg, ssfi, lockSsfi) {
+    flag(this, 'ssfi', ssfi || Assertion);
+    flag(this, 'lockSsfi', lockSsfi);
+    flag(this, 'object', obj);
+    flag(this, 'message', msg);
+    flag(this, 'eql', eql);
+    return guard(this);
+  }
+
+  Object.defineProperty(Assertion, 'includeStack', {
+    get: function () { return config.includeStack; },
+    set: function (v) { config.includeStack = v; }
+  });
+  Object.defineProperty(Assertion, 'showDiff', {
+    get: function () { return config.showDiff; },
+    set: function (v) { config.showDiff = v; }
+  });
+
+  Assertion.prototype.assert = function (expr, msg, negateMsg, expected, _actual, showDiff) {
+    var ok = flag(this, 'negate') ? !expr : expr;
+    if (showDiff !== false) showDiff = true;
+    if (expected === undefined && _actual === undefined) showDiff = false;
+    if (config.showDiff !== true) showDiff = false;
+    if (!ok) {
+      var message = getMessage(this, arguments);
+      var props = { actual: getActual(this, arguments), expected: expected, showDiff: showDiff };
+      throw new AssertionError(message, props, config.includeStack ? this.assert : flag(this, 'ssfi'));
+    }
+  };
+
+  Object.defineProperty(Assertion.prototype, '_obj', {
+    get: function () { return flag(this, 'object'); },
+    set: function (v) { flag(this, 'object', v); },
+    configurable: true
+  });
+
+  function fork(from) {
+    var next = new Assertion();
+    transferFlags(from, next);
+    return next;
+  }
+
+  function addProperty(name, getter) {
+    getter = getter === undefined ? function () {} : getter;
+    Object.defineProperty(Assertion.prototype, name, {
+      get: function chaiPropertyGetter() {
+        if (!flag(this, 'lockSsfi')) flag(this, 'ssfi', chaiPropertyGetter);
+        var result = getter.call(this);
+        return result === undefined ? fork(this) : result;
+      },
+      configurable: true
+    });
+  }
+
+  function addMethod(name, method) {
+    Assertion.prototype[name] = function chaiMethod() {
+      if (!flag(this, 'lockSsfi')) flag(this, 'ssfi', chaiMethod);
+      var result = method.apply(this, arguments);
+      return result === undefined ? fork(this) : result;
+    };
+  }
+
+  /* Both `.include(x)` and `.include.members(...)`: the getter hands back a callable assertion. */
+  function addChainableMethod(name, method, chainingBehavior) {
+    if (typeof chainingBehavior !== 'function') chainingBehavior = function () {};
+    var behavior = { method: method, chainingBehavior: chainingBehavior };
+    if (!Assertion.prototype.__methods) Assertion.prototype.__methods = {};
+    Assertion.prototype.__methods[name] = behavior;
+    Object.defineProperty(Assertion.prototype, name, {
+      get: function chainableGetter() {
+        behavior.chainingBehavior.call(this);
+        var self = this;
+        var callable = function chainableCall() {
+          if (!flag(self, 'lockSsfi')) flag(self, 'ssfi', chainableCall);
+          var result = behavior.method.apply(self, arguments);
+          return result === undefined ? fork(self) : result;
+        };
+        var proto = Object.create(this);
+        proto.call = Function.prototype.call;
+        proto.apply = Function.prototype.apply;
+        proto.bind = Function.prototype.bind;
+        Object.setPrototypeOf(callable, proto);
+        return guard(callable);
+      },
+      configurable: true
+    });
+  }
+
+  function overwriteProperty(name, getter) {
+    var desc = Object.getOwnPropertyDescriptor(Assertion.prototype, name);
+    var original = desc && desc.get ? desc.get : function () {};
+    Object.defineProperty(Assertion.prototype, name, {
+      get: function overwritingPropertyGetter() {
+        var self = this;
+        var result = getter(function () { return original.call(self); }).call(this);
+        return result === undefined ? fork(this) : result;
+      },
+      configurable: true
+    });
+  }
+
+  function overwriteMethod(name, method) {
+    var original = Assertion.prototype[name];
+    var superFn = function () {
+      if (typeof original === 'function') return original.apply(this, arguments);
+      throw new Error(name + ' is not a function');
+    };
+    Assertion.prototype[name] = function overwritingMethod() {
+      var result = method(superFn).apply(this, arguments);
+      return result === undefined ? fork(this) : result;
+    };
+  }
+
+  function overwriteChainableMethod(name, method, chainingBehavior) {
+    var behavior = Assertion.prototype.__methods[name];
+    var oldChain = behavior.chainingBehavior, oldMethod = behavior.method;
+    behavior.chainingBehavior = function () {
+      var r = chainingBehavior(oldChain).call(this);
+      return r === undefined ? fork(this) : r;
+    };
+    behavior.method = function () {
+      var r = method(oldMethod).apply(this, arguments);
+      return r === undefined ? fork(this) : r;
+    };
+  }
+
+  Assertion.addProperty = addProperty;
+  Assertion.addMethod = addMethod;
+  Assertion.addChainableMethod = addChainableMethod;
+  Assertion.overwriteProperty = overwriteProperty;
+  Assertion.overwriteMethod = overwriteMethod;
+  Assertion.overwriteChainableMethod = overwriteChainableMethod;
+
+  // ---------------------------------------------------------------- paths (nested)
+
+  function parsePath(path) {
+    var parts = [], cur = '', i = 0;
+    function flush() { if (cur !== '') parts.push({ p: cur }); cur = ''; }
+    while (i < path.length) {
+      var ch = path[i];
+      if (ch === '\\' && i + 1 < path.length && '.[]'.indexOf(path[i + 1]) !== -1) {
+        cur += path[i + 1]; i += 2; continue;
+      }
+      if (ch === '.') { flush(); i += 1; continue; }
+      if (ch === '[' && cur === '' || ch === '[' && i > 0) {
+        var close = path.indexOf(']', i);
+        var inner = close === -1 ? null : path.slice(i + 1, close);
+        if (inner !== null && /^\d+$/.test(inner)) {
+          flush(); parts.push({ i: parseFloat(inner) }); i = close + 1; continue;
+        }
+      }
+      cur += ch; i += 1;
+    }
+    flush();
+    return parts.map(function (part) {
+      return part.p === 'constructor' || part.p === '__proto__' || part.p === 'prototype' ? {} : part;
+    });
+  }
+
+  function hasProperty(obj, name) {
+    if (obj === undefined || obj === null) return false;
+    return name in Object(obj);
+  }
+
+  function walk(obj, parts, upto) {
+    var cur = obj;
+    var end = upto === undefined ? parts.length : upto;
+    for (var i = 0; i < end; i += 1) {
+      if (cur === undefined || cur === null) return undefined;
+      var part = parts[i];
+      cur = part.p !== undefined ? cur[part.p] : part.i !== undefined ? cur[part.i] : undefined;
+    }
+    return cur;
+  }
+
+  function getPathInfo(obj, path) {
+    var parts = parsePath(path);
+    var last = parts[parts.length - 1] || {};
+    var info = {
+      parent: parts.length > 1 ? walk(obj, parts, parts.length - 1) : obj,
+      name: last.p !== undefined ? last.p : last.i,
+      value: walk(obj, parts)
+    };
+    info.exists = hasProperty(info.parent, info.name);
+    return info;
+  }
+
+  // ---------------------------------------------------------------- core assertions
+
+  ['to', 'be', 'been', 'is', 'and', 'has', 'have', 'with', 'that', 'which', 'at', 'of', 'same', 'but',
+    'does', 'still', 'also'].forEach(function (chain) { addProperty(chain); });
+
+  addProperty('not', function () { flag(this, 'negate', true); });
+  addProperty('deep', function () { flag(this, 'deep', true); });
+  addProperty('nested', function () { flag(this, 'nested', true); });
+  addProperty('own', function () { flag(this, 'own', true); });
+  addProperty('ordered', function () { flag(this, 'ordered', true); });
+  addProperty('any', function () { flag(this, 'any', true); flag(this, 'all', false); });
+  addProperty('all', function () { flag(this, 'all', true); flag(this, 'any', false); });
+  addProperty('itself', function () { flag(this, 'itself', true); });
+
+  function assertType(type, msg) {
+    if (msg) flag(this, 'message', msg);
+    type = type.toLowerCase();
+    var obj = flag(this, 'object');
+    var article = 'aeiou'.indexOf(type.charAt(0)) !== -1 ? 'an ' : 'a ';
+    this.assert(type === typeOf(obj).toLowerCase(),
+      'expected #{this} to be ' + article + type,
+      'expected #{this} not to be ' + article + type);
+  }
+  addChainableMethod('an', assertType);
+  addChainableMethod('a', assertType);
+
+  function sameValueZero(a, b) { return a === b || (a !== a && b !== b); }
+
+  function includeChain() { flag(this, 'contains', true); }
+
+  function assertInclude(val, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    var objType = typeOf(obj).toLowerCase();
+    var negate = flag(this, 'negate');
+    var ssfi = flag(this, 'ssfi');
+    var isDeep = flag(this, 'deep');
+    var descriptor = isDeep ? 'deep ' : '';
+    var same = isDeep ? flag(this, 'eql') : sameValueZero;
+    var pre = prefixOf(this);
+    var included = false;
+    switch (objType) {
+      case 'string':
+        included = obj.indexOf(val) !== -1;
+        break;
+      case 'weakset':
+        if (isDeep) throw new AssertionError(pre + 'unable to use .deep.include for WeakSet', undefined, ssfi);
+        included = obj.has(val);
+        break;
+      case 'map':
+        obj.forEach(function (item) { included = included || same(item, val); });
+        break;
+      case 'set':
+        if (isDeep) obj.forEach(function (item) { included = included || same(item, val); });
+        else included = obj.has(val);
+        break;
+      case 'array':
+        if (isDeep) included = obj.some(function (item) { return same(item, val); });
+        else included = obj.indexOf(val) !== -1;
+        break;
+      default: {
+        if (val !== Object(val)) {
+          var vt = typeOf(val).toLowerCase();
+          throw new AssertionError(pre + 'the given combination of arguments (' + objType + ' and ' + vt + ')' +
+            ' is invalid for this assertion. You can use an array, a map, an object, a set, a string, ' +
+            'or a weakset instead of a ' + vt, undefined, ssfi);
+        }
+        var props = Object.keys(val), firstErr = null, failures = 0;
+        var self = this;
+        props.forEach(function (prop) {
+          var sub = new Assertion(obj);
+          transferFlags(self, sub, true);
+          flag(sub, 'lockSsfi', true);
+          if (!negate || props.length === 1) {
+            sub.property(prop, val[prop]);
+            return;
+          }
+          try {
+            sub.property(prop, val[prop]);
+          } catch (err) {
+            if (!(err instanceof AssertionError)) throw err;
+            if (firstErr === null) firstErr = err;
+            failures += 1;
+          }
+        });
+        if (negate && props.length > 1 && failures === props.length) throw firstErr;
+        return;
+      }
+    }
+    this.assert(included,
+      'expected #{this} to ' + descriptor + 'include ' + inspect(val),
+      'expected #{this} to not ' + descriptor + 'include ' + inspect(val));
+  }
+  ['include', 'contain', 'contains', 'includes'].forEach(function (n) {
+    addChainableMethod(n, assertInclude, includeChain);
+  });
+
+  addProperty('ok', function () {
+    this.assert(flag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
+  });
+  addProperty('true', function () {
+    this.assert(flag(this, 'object') === true, 'expected #{this} to be true', 'expected #{this} to be false',
+      !flag(this, 'negate'));
+  });
+  addProperty('false', function () {
+    this.assert(flag(this, 'object') === false, 'expected #{this} to be false', 'expected #{this} to be true',
+      !!flag(this, 'negate'));
+  });
+  addProperty('null', function () {
+    this.assert(flag(this, 'object') === null, 'expected #{this} to be null', 'expected #{this} not to be null');
+  });
+  addProperty('undefined', function () {
+    this.assert(flag(this, 'object') === undefined, 'expected #{this} to be undefined',
+      'expected #{this} not to be undefined');
+  });
+  addProperty('NaN', function () {
+    this.assert(Number.isNaN(flag(this, 'object')), 'expected #{this} to be NaN', 'expected #{this} not to be NaN');
+  });
+
+  function assertExist() {
+    var val = flag(this, 'object');
+    this.assert(val !== null && val !== undefined, 'expected #{this} to exist', 'expected #{this} to not exist');
+  }
+  addProperty('exist', assertExist);
+  addProperty('exists', assertExist);
+
+  addProperty('empty', function () {
+    var val = flag(this, 'object'), ssfi = flag(this, 'ssfi'), pre = prefixOf(this), count;
+    switch (typeOf(val).toLowerCase()) {
+      case 'array': case 'string': count = val.length; break;
+      case 'map': case 'set': count = val.size; break;
+      case 'weakmap': case 'weakset':
+        throw new AssertionError(pre + '.empty was passed a weak collection', undefined, ssfi);
+      case 'function':
+        throw new AssertionError((pre + '.empty was passed a function ' + funcName(val)).trim(), undefined, ssfi);
+      default:
+        if (val !== Object(val)) {
+          throw new AssertionError(pre + '.empty was passed non-string primitive ' + inspect(val), undefined, ssfi);
+        }
+        count = Object.keys(val).length;
+    }
+    this.assert(count === 0, 'expected #{this} to be empty', 'expected #{this} not to be empty');
+  });
+
+  function assertArguments() {
+    var t = typeOf(flag(this, 'object'));
+    this.assert(t === 'Arguments', 'expected #{this} to be arguments but got ' + t,
+      'expected #{this} to not be arguments');
+  }
+  addProperty('arguments', assertArguments);
+  addProperty('Arguments', assertArguments);
+
+  function assertEqual(val, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    if (flag(this, 'deep')) {
+      var prev = flag(this, 'lockSsfi');
+      flag(this, 'lockSsfi', true);
+      this.eql(val);
+      flag(this, 'lockSsfi', prev);
+    } else {
+      this.assert(val === obj, 'expected #{this} to equal #{exp}', 'expected #{this} to not equal #{exp}',
+        val, this._obj, true);
+    }
+  }
+  addMethod('equal', assertEqual);
+  addMethod('equals', assertEqual);
+  addMethod('eq', assertEqual);
+
+  function assertEql(obj, msg) {
+    if (msg) flag(this, 'message', msg);
+    this.assert(flag(this, 'eql')(obj, flag(this, 'object')),
+      'expected #{this} to deeply equal #{exp}', 'expected #{this} to not deeply equal #{exp}',
+      obj, this._obj, true);
+  }
+  addMethod('eql', assertEql);
+  addMethod('eqls', assertEql);
+
+  /* Shared checks of above/least/below/most: argument types, and `.length` subjects. */
+  function comparisonSetup(assertion, name, n) {
+    var obj = flag(assertion, 'object');
+    var doLength = flag(assertion, 'doLength');
+    var pre = prefixOf(assertion);
+    var ssfi = flag(assertion, 'ssfi');
+    var objType = typeOf(obj).toLowerCase();
+    var nType = typeOf(n).toLowerCase();
+    var errorMessage = null;
+    if (doLength && objType !== 'map' && objType !== 'set') {
+      new Assertion(obj, flag(assertion, 'message'), ssfi, true).to.have.property('length');
+    }
+    if (!doLength && objType === 'date' && nType !== 'date') {
+      errorMessage = pre + 'the argument to ' + name + ' must be a date';
+    } else if (nType !== 'number' && (doLength || objType === 'number')) {
+      errorMessage = pre + 'the argument to ' + name + ' must be a number';
+    } else if (!doLength && objType !== 'date' && objType !== 'number') {
+      var printObj = objType === 'string' ? "'" + obj + "'" : obj;
+      errorMessage = pre + 'expected ' + printObj + ' to be a number or a date';
+    }
+    if (errorMessage !== null) throw new AssertionError(errorMessage, undefined, ssfi);
+    if (!doLength) return null;
+    if (objType === 'map' || objType === 'set') return { descriptor: 'size', count: obj.size };
+    return { descriptor: 'length', count: obj.length };
+  }
+
+  function assertAbove(n, msg) {
+    if (msg) flag(this, 'message', msg);
+    var len = comparisonSetup(this, 'above', n);
+    if (len) {
+      this.assert(len.count > n, 'expected #{this} to have a ' + len.descriptor + ' above #{exp} but got #{act}',
+        'expected #{this} to not have a ' + len.descriptor + ' above #{exp}', n, len.count);
+    } else {
+      this.assert(flag(this, 'object') > n, 'expected #{this} to be above #{exp}', 'expected #{this} to be at most #{exp}', n);
+    }
+  }
+  ['above', 'gt', 'greaterThan'].forEach(function (n) { addMethod(n, assertAbove); });
+
+  function assertLeast(n, msg) {
+    if (msg) flag(this, 'message', msg);
+    var len = comparisonSetup(this, 'least', n);
+    if (len) {
+      this.assert(len.count >= n, 'expected #{this} to have a ' + len.descriptor + ' at least #{exp} but got #{act}',
+        'expected #{this} to have a ' + len.descriptor + ' below #{exp}', n, len.count);
+    } else {
+      this.assert(flag(this, 'object') >= n, 'expected #{this} to be at least #{exp}', 'expected #{this} to be below #{exp}', n);
+    }
+  }
+  ['least', 'gte', 'greaterThanOrEqual'].forEach(function (n) { addMethod(n, assertLeast); });
+
+  function assertBelow(n, msg) {
+    if (msg) flag(this, 'message', msg);
+    var len = comparisonSetup(this, 'below', n);
+    if (len) {
+      this.assert(len.count < n, 'expected #{this} to have a ' + len.descriptor + ' below #{exp} but got #{act}',
+        'expected #{this} to not have a ' + len.descriptor + ' below #{exp}', n, len.count);
+    } else {
+      this.assert(flag(this, 'object') < n, 'expected #{this} to be below #{exp}', 'expected #{this} to be at least #{exp}', n);
+    }
+  }
+  ['below', 'lt', 'lessThan'].forEach(function (n) { addMethod(n, assertBelow); });
+
+  function assertMost(n, msg) {
+    if (msg) flag(this, 'message', msg);
+    var len = comparisonSetup(this, 'most', n);
+    if (len) {
+      this.assert(len.count <= n, 'expected #{this} to have a ' + len.descriptor + ' at most #{exp} but got #{act}',
+        'expected #{this} to have a ' + len.descriptor + ' above #{exp}', n, len.count);
+    } else {
+      this.assert(flag(this, 'object') <= n, 'expected #{this} to be at most #{exp}', 'expected #{this} to be above #{exp}', n);
+    }
+  }
+  ['most', 'lte', 'lessThanOrEqual'].forEach(function (n) { addMethod(n, assertMost); });
+
+  addMethod('within', function (start, finish, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    var doLength = flag(this, 'doLength');
+    var pre = prefixOf(this);
+    var ssfi = flag(this, 'ssfi');
+    var objType = typeOf(obj).toLowerCase();
+    var startType = typeOf(start).toLowerCase();
+    var finishType = typeOf(finish).toLowerCase();
+    var range = startType === 'date' && finishType === 'date'
+      ? start.toISOString() + '..' + finish.toISOString() : start + '..' + finish;
+    var errorMessage = null;
+    if (doLength && objType !== 'map' && objType !== 'set') {
+      new Assertion(obj, flag(this, 'message'), ssfi, true).to.have.property('length');
+    }
+    if (!doLength && objType === 'date' && (startType !== 'date' || finishType !== 'date')) {
+      errorMessage = pre + 'the arguments to within must be dates';
+    } else if ((startType !== 'number' || finishType !== 'number') && (doLength || objType === 'number')) {
+      errorMessage = pre + 'the arguments to within must be numbers';
+    } else if (!doLength && objType !== 'date' && objType !== 'number') {
+      var printObj = objType === 'string' ? "'" + obj + "'" : obj;
+      errorMessage = pre + 'expected ' + printObj + ' to be a number or a date';
+    }
+    if (errorMessage !== null) throw new AssertionError(errorMessage, undefined, ssfi);
+    if (doLength) {
+      var descriptor = 'length', count = obj.length;
+      if (objType === 'map' || objType === 'set') { descriptor = 'size'; count = obj.size; }
+      this.assert(count >= start && count <= finish, 'expected #{this} to have a ' + descriptor + ' within ' + range,
+        'expected #{this} to not have a ' + descriptor + ' within ' + range);
+    } else {
+      this.assert(obj >= start && obj <= finish, 'expected #{this} to be within ' + range,
+        'expected #{this} to not be within ' + range);
+    }
+  });
+
+  function assertInstanceOf(constructor, msg) {
+    if (msg) flag(this, 'message', msg);
+    var target = flag(this, 'object');
+    var isInstance;
+    try {
+      isInstance = target instanceof constructor;
+    } catch (err) {
+      if (err instanceof TypeError) {
+        throw new AssertionError(prefixOf(this) + 'The instanceof assertion needs a constructor but ' +
+          typeOf(constructor) + ' was given.', undefined, flag(this, 'ssfi'));
+      }
+      throw err;
+    }
+    var name = funcName(constructor);
+    if (name === null) name = 'an unnamed constructor';
+    this.assert(isInstance, 'expected #{this} to be an instance of ' + name,
+      'expected #{this} to not be an instance of ' + name);
+  }
+  addMethod('instanceof', assertInstanceOf);
+  addMethod('instanceOf', assertInstanceOf);
+
+  function assertProperty(name, val, msg) {
+    if (msg) flag(this, 'message', msg);
+    var isNested = flag(this, 'nested');
+    var isOwn = flag(this, 'own');
+    var pre = prefixOf(this);
+    var obj = flag(this, 'object');
+    var ssfi = flag(this, 'ssfi');
+    var nameType = typeof name;
+    if (isNested) {
+      if (nameType !== 'string') {
+        throw new AssertionError(pre + 'the argument to property must be a string when using nested syntax',
+          undefined, ssfi);
+      }
+    } else if (nameType !== 'string' && nameType !== 'number' && nameType !== 'symbol') {
+      throw new AssertionError(pre + 'the argument to property must be a string, number, or symbol', undefined, ssfi);
+    }
+    if (isNested && isOwn) {
+      throw new AssertionError(pre + 'The "nested" and "own" flags cannot be combined.', undefined, ssfi);
+    }
+    if (obj === null || obj === undefined) {
+      throw new AssertionError(pre + 'Target cannot be null or undefined.', undefined, ssfi);
+    }
+    var isDeep = flag(this, 'deep');
+    var negate = flag(this, 'negate');
+    var info = isNested ? getPathInfo(obj, name) : null;
+    var value = isNested ? info.value : obj[name];
+    var same = isDeep ? flag(this, 'eql') : function (a, b) { return a === b; };
+    var descriptor = (isDeep ? 'deep ' : '') + (isOwn ? 'own ' : '') + (isNested ? 'nested ' : '') + 'property ';
+    var has;
+    if (isOwn) has = Object.prototype.hasOwnProperty.call(obj, name);
+    else if (isNested) has = info.exists;
+    else has = hasProperty(obj, name);
+    if (!negate || arguments.length === 1) {
+      this.assert(has, 'expected #{this} to have ' + descriptor + inspect(name),
+        'expected #{this} to not have ' + descriptor + inspect(name));
+    }
+    if (arguments.length > 1) {
+      this.assert(has && same(val, value),
+        'expected #{this} to have ' + descriptor + inspect(name) + ' of #{exp}, but got #{act}',
+        'expected #{this} to not have ' + descriptor + inspect(name) + ' of #{act}', val, value);
+    }
+    flag(this, 'object', value);
+  }
+  addMethod('property', assertProperty);
+
+  function assertOwnProperty() {
+    flag(this, 'own', true);
+    assertProperty.apply(this, arguments);
+  }
+  addMethod('ownProperty', assertOwnProperty);
+  addMethod('haveOwnProperty', assertOwnProperty);
+
+  function assertOwnPropertyDescriptor(name, descriptor, msg) {
+    if (typeof descriptor === 'string') { msg = descriptor; descriptor = null; }
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    var actual = Object.getOwnPropertyDescriptor(Object(obj), name);
+    if (actual && descriptor) {
+      this.assert(flag(this, 'eql')(descriptor, actual),
+        'expected the own property descriptor for ' + inspect(name) + ' on #{this} to match ' +
+          inspect(descriptor) + ', got ' + inspect(actual),
+        'expected the own property descriptor for ' + inspect(name) + ' on #{this} to not match ' + inspect(descriptor),
+        descriptor, actual, true);
+    } else {
+      this.assert(actual, 'expected #{this} to have an own property descriptor for ' + inspect(name),
+        'expected #{this} to not have an own property descriptor for ' + inspect(name));
+    }
+    flag(this, 'object', actual);
+  }
+  addMethod('ownPropertyDescriptor', assertOwnPropertyDescriptor);
+  addMethod('haveOwnPropertyDescriptor', assertOwnPropertyDescriptor);
+
+  function lengthChain() { flag(this, 'doLength', true); }
+
+  function assertLength(n, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    var objType = typeOf(obj).toLowerCase();
+    var descriptor = 'length', count;
+    if (objType === 'map' || objType === 'set') {
+      descriptor = 'size';
+      count = obj.size;
+    } else {
+      new Assertion(obj, flag(this, 'message'), flag(this, 'ssfi'), true).to.have.property('length');
+      count = obj.length;
+    }
+    // eslint-disable-next-line eqeqeq
+    this.assert(count == n, 'expected #{this} to have a ' + descriptor + ' of #{exp} but got #{act}',
+      'expected #{this} to not have a ' + descriptor + ' of #{act}', n, count);
+  }
+  addChainableMethod('length', assertLength, lengthChain);
+  addChainableMethod('lengthOf', assertLength, lengthChain);
+
+  function assertMatch(re, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    this.assert(re.exec(obj), 'expected #{this} to match ' + re, 'expected #{this} not to match ' + re);
+  }
+  addMethod('match', assertMatch);
+  addMethod('matches', assertMatch);
+
+  addMethod('string', function (str, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    new Assertion(obj, flag(this, 'message'), flag(this, 'ssfi'), true).is.a('string');
+    this.assert(obj.indexOf(str) !== -1, 'expected #{this} to contain ' + inspect(str),
+      'expected #{this} to not contain ' + inspect(str));
+  });
+
+  function ownEnumerable(obj) {
+    var keys = Object.keys(obj);
+    Object.getOwnPropertySymbols(obj).forEach(function (s) {
+      if (Object.getOwnPropertyDescriptor(obj, s).enumerable) keys.push(s);
+    });
+    return keys;
+  }
+
+  function byInspect(a, b) { return inspect(a) < inspect(b) ? -1 : 1; }
+
+  function assertKeys(keys) {
+    var obj = flag(this, 'object');
+    var objType = typeOf(obj);
+    var keysType = typeOf(keys);
+    var ssfi = flag(this, 'ssfi');
+    var isDeep = flag(this, 'deep');
+    var deepStr = '', actual, ok = true;
+    var pre = prefixOf(this);
+    var mixedArgs = pre + 'when testing keys against an object or an array you must give a single ' +
+      'Array|Object|String argument or multiple String arguments';
+    if (objType === 'Map' || objType === 'Set') {
+      deepStr = isDeep ? 'deeply ' : '';
+      actual = [];
+      obj.forEach(function (v, key) { actual.push(key); });
+      if (keysType !== 'Array') keys = Array.prototype.slice.call(arguments);
+    } else {
+      actual = ownEnumerable(obj);
+      if (keysType === 'Array') {
+        if (arguments.length > 1) throw new AssertionError(mixedArgs, undefined, ssfi);
+      } else if (keysType === 'Object') {
+        if (arguments.length > 1) throw new AssertionError(mixedArgs, undefined, ssfi);
+        keys = Object.keys(keys);
+      } else {
+        keys = Array.prototype.slice.call(arguments);
+      }
+      keys = keys.map(function (k) { return typeof k === 'symbol' ? k : String(k); });
+    }
+    if (!keys.length) throw new AssertionError(pre + 'keys required', undefined, ssfi);
+    var len = keys.length;
+    var any = flag(this, 'any');
+    var all = flag(this, 'all');
+    var expected = keys;
+    var same = isDeep ? flag(this, 'eql') : function (a, b) { return a === b; };
+    if (!any && !all) all = true;
+    var found = function (k) { return actual.some(function (a) { return same(k, a); }); };
+    if (any) ok = expected.some(found);
+    if (all) {
+      ok = expected.every(found);
+      if (!flag(this, 'contains')) ok = ok && keys.length === actual.length;
+    }
+    var str;
+    if (len > 1) {
+      var shown = keys.map(function (k) { return inspect(k); });
+      var lastKey = shown.pop();
+      if (all) str = shown.join(', ') + ', and ' + lastKey;
+      if (any) str = shown.join(', ') + ', or ' + lastKey;
+    } else {
+      str = inspect(keys[0]);
+    }
+    str = (len > 1 ? 'keys ' : 'key ') + str;
+    str = (flag(this, 'contains') ? 'contain ' : 'have ') + str;
+    this.assert(ok, 'expected #{this} to ' + deepStr + str, 'expected #{this} to not ' + deepStr + str,
+      expected.slice(0).sort(byInspect), actual.sort(byInspect), true);
+  }
+  addMethod('keys', assertKeys);
+  addMethod('key', assertKeys);
+
+  /* A thrown non-error (a string, an object) names itself. */
+  function checkErrorConstructorName(errorLike) {
+    if (errorLike instanceof Error) return funcName(errorLike.constructor);
+    if (typeof errorLike === 'function') {
+      var name = funcName(errorLike);
+      if (name === '') name = funcName(new errorLike()) || name;
+      return name;
+    }
+    return errorLike;
+  }
+
+  function compatibleConstructor(thrown, errorLike) {
+    if (errorLike instanceof Error) {
+      return thrown.constructor === errorLike.constructor || thrown instanceof errorLike.constructor;
+    }
+    if (errorLike && (errorLike.prototype instanceof Error || errorLike === Error)) {
+      return thrown.constructor === errorLike || thrown instanceof errorLike;
+    }
+    return false;
+  }
+
+  function compatibleMessage(thrown, matcher) {
+    var text = typeof thrown === 'string' ? thrown : thrown && thrown.message;
+    if (matcher instanceof RegExp) return matcher.test(text);
+    if (typeof matcher === 'string') return text.indexOf(matcher) !== -1;
+    return false;
+  }
+
+  function thrownMessage(err) {
+    if (err && err.message) return err.message;
+    if (typeof err === 'string') return err;
+    return '';
+  }
+
+  function describeThrown(err) {
+    if (err instanceof Error) return err.toString();
+    return err && checkErrorConstructorName(err);
+  }
+
+  function assertThrows(errorLike, errMsgMatcher, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    var ssfi = flag(this, 'ssfi');
+    var negate = flag(this, 'negate') || false;
+    new Assertion(obj, flag(this, 'message'), ssfi, true).is.a('function');
+    if (errorLike instanceof RegExp || typeof errorLike === 'string') {
+      errMsgMatcher = errorLike;
+      errorLike = null;
+    }
+    var caught;
+    try { obj(); } catch (err) { caught = err; }
+    var noArgs = errorLike === undefined && errMsgMatcher === undefined;
+    var bothArgs = Boolean(errorLike && errMsgMatcher);
+    var errorLikeFail = false, matcherFail = false;
+
+    if (noArgs || (!noArgs && !negate)) {
+      var what = 'an error';
+      if (errorLike instanceof Error) what = '#{exp}';
+      else if (errorLike) what = checkErrorConstructorName(errorLike);
+      var caughtShown = caught instanceof Error ? caught.toString()
+        : typeof caught === 'string' ? caught : caught && checkErrorConstructorName(caught);
+      this.assert(caught, 'expected #{this} to throw ' + what,
+        'expected #{this} to not throw an error but #{act} was thrown',
+        errorLike && errorLike.toString(), caughtShown);
+    }
+
+    if (errorLike && caught) {
+      if (errorLike instanceof Error) {
+        var sameInstance = caught === errorLike;
+        if (sameInstance === negate) {
+          if (bothArgs && negate) errorLikeFail = true;
+          else {
+            this.assert(negate, 'expected #{this} to throw #{exp} but #{act} was thrown',
+              'expected #{this} to not throw #{exp}' + (caught && !negate ? ' but #{act} was thrown' : ''),
+              errorLike.toString(), caught.toString());
+          }
+        }
+      }
+      var sameCtor = compatibleConstructor(caught, errorLike);
+      if (sameCtor === negate) {
+        if (bothArgs && negate) errorLikeFail = true;
+        else {
+          this.assert(negate, 'expected #{this} to throw #{exp} but #{act} was thrown',
+            'expected #{this} to not throw #{exp}' + (caught ? ' but #{act} was thrown' : ''),
+            errorLike instanceof Error ? errorLike.toString() : errorLike && checkErrorConstructorName(errorLike),
+            describeThrown(caught));
+        }
+      }
+    }
+
+    if (caught && errMsgMatcher !== undefined && errMsgMatcher !== null) {
+      var placeholder = errMsgMatcher instanceof RegExp ? 'matching' : 'including';
+      var sameMessage = compatibleMessage(caught, errMsgMatcher);
+      if (sameMessage === negate) {
+        if (bothArgs && negate) matcherFail = true;
+        else {
+          this.assert(negate, 'expected #{this} to throw error ' + placeholder + ' #{exp} but got #{act}',
+            'expected #{this} to throw error not ' + placeholder + ' #{exp}', errMsgMatcher, thrownMessage(caught));
+        }
+      }
+    }
+
+    if (errorLikeFail && matcherFail) {
+      this.assert(negate, 'expected #{this} to throw #{exp} but #{act} was thrown',
+        'expected #{this} to not throw #{exp}' + (caught ? ' but #{act} was thrown' : ''),
+        errorLike instanceof Error ? errorLike.toString() : errorLike && checkErrorConstructorName(errorLike),
+        describeThrown(caught));
+    }
+    flag(this, 'object', caught);
+  }
+  ['throw', 'throws', 'Throw'].forEach(function (n) { addMethod(n, assertThrows); });
+
+  function respondTo(method, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    var itself = flag(this, 'itself');
+    var target = typeof obj === 'function' && !itself ? obj.prototype[method] : obj[method];
+    this.assert(typeof target === 'function', 'expected #{this} to respond to ' + inspect(method),
+      'expected #{this} to not respond to ' + inspect(method));
+  }
+  addMethod('respondTo', respondTo);
+  addMethod('respondsTo', respondTo);
+
+  function satisfy(matcher, msg) {
+    if (msg) flag(this, 'message', msg);
+    var result = matcher(flag(this, 'object'));
+    this.assert(result, 'expected #{this} to satisfy ' + objDisplay(matcher),
+      'expected #{this} to not satisfy' + objDisplay(matcher), !flag(this, 'negate'), result);
+  }
+  addMethod('satisfy', satisfy);
+  addMethod('satisfies', satisfy);
+
+  function closeTo(expected, delta, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    new Assertion(obj, flag(this, 'message'), flag(this, 'ssfi'), true).is.a('number');
+    if (typeof expected !== 'number' || typeof delta !== 'number') {
+      var deltaNote = delta === undefined ? ', and a delta is required' : '';
+      throw new AssertionError(prefixOf(this) + 'the arguments to closeTo or approximately must be numbers' + deltaNote,
+        undefined, flag(this, 'ssfi'));
+    }
+    this.assert(Math.abs(obj - expected) <= delta,
+      'expected #{this} to be close to ' + expected + ' +/- ' + delta,
+      'expected #{this} not to be close to ' + expected + ' +/- ' + delta);
+  }
+  addMethod('closeTo', closeTo);
+  addMethod('approximately', closeTo);
+
+  function isSubsetOf(subset, superset, cmp, contains, ordered) {
+    if (!contains) {
+      if (subset.length !== superset.length) return false;
+      superset = superset.slice();
+    }
+    return subset.every(function (elem, idx) {
+      if (ordered) return cmp ? cmp(elem, superset[idx]) : elem === superset[idx];
+      if (!cmp) {
+        var at = superset.indexOf(elem);
+        if (at === -1) return false;
+        if (!contains) superset.splice(at, 1);
+        return true;
+      }
+      return superset.some(function (other, at) {
+        if (!cmp(elem, other)) return false;
+        if (!contains) superset.splice(at, 1);
+        return true;
+      });
+    });
+  }
+
+  addMethod('members', function (subset, msg) {
+    if (msg) flag(this, 'message', msg);
+    var obj = flag(this, 'object');
+    var fm = flag(this, 'message'), ssfi = flag(this, 'ssfi');
+    new Assertion(obj, fm, ssfi, true).to.be.an('array');
+    new Assertion(subset, fm, ssfi, true).to.be.an('array');
+    var contains = flag(this, 'contains');
+    var ordered = flag(this, 'ordered');
+    var subject, failMsg, failNegateMsg;
+    if (contains) {
+      subject = ordered ? 'an ordered superset' : 'a superset';
+      failMsg = 'expected #{this} to be ' + subject + ' of #{exp}';
+      failNegateMsg = 'expected #{this} to not be ' + subject + ' of #{exp}';
+    } else {
+      subject = ordered ? 'ordered members' : 'members';
+      failMsg = 'expected #{this} to have the same ' + subject + ' as #{exp}';
+      failNegateMsg = 'expected #{this} to not have the same ' + subject + ' as #{exp}';
+    }
+    var cmp = flag(this, 'deep') ? flag(this, 'eql') : undefined;
+    this.assert(isSubsetOf(subset, obj, cmp, contains, ordered), failMsg, failNegateMsg, subset, obj, true);
+  });
+
+  addMethod('oneOf', function (list, msg) {
+    if (msg) flag(this, 'message', msg);
+    var expected = flag(this, 'object');
+    var contains = flag(this, 'contains');
+    var isDeep = flag(this, 'deep');
+    var same = flag(this, 'eql');
+    new Assertion(list, flag(this, 'message'), flag(this, 'ssfi'), true).to.be.an('array');
+    if (contains) {
+      this.assert(list.some(function (p) { return expected.indexOf(p) > -1; }),
+        'expected #{this} to contain one of #{exp}', 'expected #{this} to not contain one of #{exp}', list, expected);
+    } else if (isDeep) {
+      this.assert(list.some(function (p) { return same(expected, p); }),
+        'expected #{this} to deeply equal one of #{exp}', 'expected #{this} to deeply equal one of #{exp}',
+        list, expected);
+    } else {
+      this.assert(list.indexOf(expected) > -1, 'expected #{this} to be one of #{exp}',
+        'expected #{this} to not be one of #{exp}', list, expected);
+    }
+  });
+
+  addProperty('extensible', function () {
+    var obj = flag(this, 'object');
+    this.assert(obj === Object(obj) && Object.isExtensible(obj), 'expected #{this} to be extensible',
+      'expected #{this} to not be extensible');
+  });
+  addProperty('sealed', function () {
+    var obj = flag(this, 'object');
+    this.assert(obj === Object(obj) ? Object.isSealed(obj) : true, 'expected #{this} to be sealed',
+      'expected #{this} to not be sealed');
+  });
+  addProperty('frozen', function () {
+    var obj = flag(this, 'object');
+    this.assert(obj === Object(obj) ? Object.isFrozen(obj) : true, 'expected #{this} to be frozen',
+      'expected #{this} to not be frozen');
+  });
+  addProperty('finite', function () {
+    var obj = flag(this, 'object');
+    this.assert(typeof obj === 'number' && isFinite(obj), 'expected #{this} to be a finite number',
+      'expected #{this} to not be a finite number');
+  });
+
+  // ---------------------------------------------------------------- the chai object
+
+  function expect(val, message) {
+    return new Assertion(val, message);
+  }
+  expect.fail = function (actual, expected, message, operator) {
+    if (arguments.length < 2) {
+      message = actual;
+      actual = undefined;
+    }
+    message = message || 'expect.fail()';
+    throw new AssertionError(message, { actual: actual, expected: expected, operator: operator }, expect.fail);
+  };
+
+  var util = {
+    flag: flag,
+    transferFlags: transferFlags,
+    inspect: inspect,
+    objDisplay: objDisplay,
+    type: typeOf,
+    eql: eql,
+    getMessage: getMessage,
+    getActual: getActual,
+    getPathInfo: getPathInfo,
+    hasProperty: hasProperty,
+    getName: funcName,
+    test: function (obj, args) { return flag(obj, 'negate') ? !args[0] : args[0]; },
+    addProperty: function (ctx, name, getter) { if (ctx === Assertion.prototype) addProperty(name, getter); else Object.defineProperty(ctx, name, { get: getter, configurable: true }); },
+    addMethod: function (ctx, name, method) { if (ctx === Assertion.prototype) addMethod(name, method); else ctx[name] = method; },
+    addChainableMethod: function (ctx, name, method, chain) { addChainableMethod(name, method, chain); },
+    overwriteProperty: function (ctx, name, getter) { overwriteProperty(name, getter); },
+    overwriteMethod: function (ctx, name, method) { overwriteMethod(name, method); },
+    overwriteChainableMethod: function (ctx, name, method, chain) { overwriteChainableMethod(name, method, chain); }
+  };
+
+  var chai = {
+    expect: expect,
+    Assertion: Assertion,
+    AssertionError: AssertionError,
+    config: config,
+    util: util,
+    use: function (plugin) {
+      if (chai.__used.indexOf(plugin) === -1) {
+        plugin(chai, util);
+        chai.__used.push(plugin);
+      }
+      return chai;
+    }
+  };
+  Object.defineProperty(chai, '__used', { value: [], enumerable: false });
+
+  globalThis.__pmr_chai = chai;
+})();

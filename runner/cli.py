@@ -158,7 +158,8 @@ def _use_color(choice: str) -> bool:
 
 def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, Any]]) -> int:
     from runner.api import run
-    from runner.sending import SendOptions, parse_connect_to
+    from runner.connect_to import parse_connect_to
+    from runner.sending import SendOptions
 
     if args.bail is not None:
         parts = args.bail.split(",")

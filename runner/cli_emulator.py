@@ -34,7 +34,7 @@ class EmulatorLink:
     base_url: str
     env_defaults: dict[str, object] = field(default_factory=dict)
     secret_keys: set[str] = field(default_factory=set)
-    connect_to: list[tuple[str, int | None, str, int | None]] = field(default_factory=list)
+    connect_to: list[tuple[str, str, str, str]] = field(default_factory=list)
     ca_file: str | None = None
 
 
@@ -57,9 +57,9 @@ def start_emulator(data_dir: str | None = None) -> Iterator[EmulatorLink]:
     with running_emulator(data_dir=data_dir, tls=True) as emulator:
         http = urlsplit(emulator.base_url)
         tls = urlsplit(emulator.tls_base_url) if emulator.tls_base_url else None
-        connect_to = [(LIBRARY_HOST, 80, http.hostname or "127.0.0.1", http.port)]
+        connect_to = [(LIBRARY_HOST, "80", http.hostname or "127.0.0.1", str(http.port))]
         if tls is not None:
-            connect_to += [(host, 443, tls.hostname or "127.0.0.1", tls.port) for host in ADOBE_TLS_HOSTS]
+            connect_to += [(host, "443", tls.hostname or "127.0.0.1", str(tls.port)) for host in ADOBE_TLS_HOSTS]
         defaults: dict[str, object] = {
             "PLATFORM_GATEWAY": emulator.base_url,
             "IMS": f"{tls.hostname}:{tls.port}" if tls is not None else http.netloc,

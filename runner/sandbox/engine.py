@@ -284,8 +284,34 @@ class Sandbox:
             "stack": None,
             "line": None,
         }
+        result = self._salvage_after_oom(error)
+        if result is not None:
+            return result
         self._restart()
         return _bare_result(error, context)
+
+    def _salvage_after_oom(self, error: dict) -> dict | None:
+        """Collect what the script recorded before it hit the heap cap, if V8 can recover.
+
+        Why: losing the whole script's output (console, earlier variable sets) makes a
+        memory bomb hard to debug. The cap is lifted just long enough to collect; the
+        isolate is kept only if garbage collection brings the heap back well under it.
+        """
+        mr = self._mr
+        if mr is None or not self.memory_mb:
+            return None
+        limit = int(self.memory_mb * 1024 * 1024)
+        try:
+            mr.set_hard_memory_limit(0)
+            status = json.loads(mr.eval(f"__pmr_exec.abort({json.dumps(error)})", timeout_sec=5))
+            mr.low_memory_notification()
+            used = mr.heap_stats().get("used_heap_size", limit)
+            if status.get("state") != "done" or used > limit // 2:
+                return None
+            mr.set_hard_memory_limit(limit)
+            return status["result"]
+        except Exception:  # noqa: BLE001 - fall back to a fresh isolate
+            return None
 
 
 def _bare_result(error: dict, context: Mapping[str, Any]) -> dict:

@@ -598,6 +598,7 @@
 
   function run(payload) {
     if (baselineGlobals === null) { throw new Error('pmreplay sandbox not initialised'); }
+    global.__pmr_restoreCore();
     S = newState(payload);
     var st = S;
     base.tracker.touched = false;

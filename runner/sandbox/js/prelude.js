@@ -96,7 +96,6 @@
     static [Symbol.hasInstance](value) { return value instanceof NativePromise; }
   }
 
-  Object.defineProperty(global, 'Promise', { value: Promise, writable: true, configurable: true });
 
   // ---------------------------------------------------------------- timers
   // A queue keyed by due time. Callbacks only run when the Python driver calls
@@ -246,9 +245,16 @@
       Object.defineProperty(global, name, { value: value, writable: true, configurable: true, enumerable: false });
     }
   }
-  installValue('require', requireModule);
-  installValue('console', consoleObject);
-  Object.keys(timerApi).forEach(function (name) { installValue(name, timerApi[name]); });
+  var coreGlobals = { require: requireModule, console: consoleObject, Promise: Promise };
+  Object.keys(timerApi).forEach(function (name) { coreGlobals[name] = timerApi[name]; });
+  var coreNames = Object.keys(coreGlobals);
+  coreNames.forEach(function (name) { installValue(name, coreGlobals[name]); });
+  // A script may overwrite `console` or `setTimeout`; the next script gets them back.
+  global.__pmr_restoreCore = function () {
+    for (var i = 0; i < coreNames.length; i++) {
+      if (global[coreNames[i]] !== coreGlobals[coreNames[i]]) { installValue(coreNames[i], coreGlobals[coreNames[i]]); }
+    }
+  };
   // mini-racer installs its own Atomics-based setTimeout helper; hide it from scripts.
   try { global.__timer_manager = undefined; } catch (e) { /* not present */ }
 
@@ -257,7 +263,9 @@
     Object.defineProperty(global, name, {
       configurable: true, enumerable: false,
       get: function () {
-        var value = resolve();
+        var value;
+        // `typeof _` must never throw, even while a library is missing from this build.
+        try { value = resolve(); } catch (e) { return undefined; }
         Object.defineProperty(global, name, { value: value, writable: true, configurable: true });
         return value;
       },

@@ -9,11 +9,15 @@ which requests has no parameter for.
 
 from __future__ import annotations
 
+import contextvars
 from typing import Any
 
 from requests import PreparedRequest
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.util import parse_url
+from urllib3.util.url import _encode_target
 
 ConnectTo = tuple[str, str, str, str]
 
@@ -72,6 +76,37 @@ def match_connect_to(rules: list[ConnectTo], scheme: str, host: str, port: int |
     return None
 
 
+# The request target exactly as the sender wants it on the request line. urllib3 re-encodes
+# every target (``{`` -> ``%7B``), which Postman does not do; the connections below put the
+# sender's own target back when it is the same request (same target once re-encoded).
+RAW_TARGET: contextvars.ContextVar[str | None] = contextvars.ContextVar("pmreplay_raw_target", default=None)
+
+
+def _restore_target(url: str) -> str:
+    raw = RAW_TARGET.get()
+    if raw and raw != url and raw.startswith("/") and _encode_target(raw) == url:
+        return raw
+    return url
+
+
+class _RawHTTPConnection(HTTPConnection):
+    def putrequest(self, method: str, url: str, *args: Any, **kwargs: Any) -> None:
+        super().putrequest(method, _restore_target(url), *args, **kwargs)
+
+
+class _RawHTTPSConnection(HTTPSConnection):
+    def putrequest(self, method: str, url: str, *args: Any, **kwargs: Any) -> None:
+        super().putrequest(method, _restore_target(url), *args, **kwargs)
+
+
+class _RawHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _RawHTTPConnection
+
+
+class _RawHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _RawHTTPSConnection
+
+
 class RoutingAdapter(HTTPAdapter):
     """An HTTPAdapter that applies ``connect_to`` rules and client-key passphrases.
 
@@ -83,6 +118,10 @@ class RoutingAdapter(HTTPAdapter):
         self.connect_to = list(connect_to or [])
         self.key_passwords: dict[str, str] = {}
         super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _RawHTTPPool, "https": _RawHTTPSPool}
 
     def route_for(self, url: str) -> tuple[str, int] | None:
         parsed = parse_url(url)

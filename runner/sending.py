@@ -37,7 +37,7 @@ from urllib3.filepost import encode_multipart_formdata
 from urllib3.util import SKIP_HEADER
 
 from runner.auth import apply_auth
-from runner.connect_to import ConnectTo, RoutingAdapter
+from runner.connect_to import RAW_TARGET, ConnectTo, RoutingAdapter
 from runner.errors import PmreplayError
 
 PRUNED_METHODS = frozenset({"GET", "COPY", "HEAD", "PURGE", "UNLOCK"})
@@ -678,6 +678,14 @@ class Sender:
         if self.adapter.route_for(url) is None:
             proxies = self.session.merge_environment_settings(url, {}, False, None, None)["proxies"] or {}
         attempts = max(0, int(self.options.retries or 0)) + 1
+        token = RAW_TARGET.set(prep.path_url)
+        try:
+            return self._send_attempts(prep, url, attempts, timeout, verify, proxies, warnings)
+        finally:
+            RAW_TARGET.reset(token)
+
+    def _send_attempts(self, prep: requests.PreparedRequest, url: str, attempts: int, timeout: float | None,
+                       verify: bool | str, proxies: dict[str, str], warnings: list[str]) -> requests.Response:
         for attempt in range(attempts):
             try:
                 with pywarnings.catch_warnings():

@@ -32,6 +32,7 @@ from urllib.parse import parse_qsl, urlsplit
 class EchoHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "pmreplay-echo/1"
+    disable_nagle_algorithm = True  # headers and body go out in two writes: without this, delayed ACKs add 40 ms
 
     def log_message(self, *args) -> None:  # keep test output quiet
         return

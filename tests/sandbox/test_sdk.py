@@ -620,6 +620,15 @@ def test_variable_scope(mr):
     ]
 
 
+def test_variable_scope_keeps_postman_variable_kinds(mr):
+    body = """
+        var vs = new S.VariableScope([{key: 's', value: 'pw', type: 'secret'}, {key: 'd', value: '1', type: 'default'}]);
+        vs.set('s', 'new'); vs.set('d', 2);
+        return [vs.get('s'), vs.get('d'), vs.toJSON()];
+    """
+    assert js(mr, body) == ["new", 2, [{"key": "s", "value": "new", "type": "secret"}, {"key": "d", "value": 2, "type": "default"}]]
+
+
 def test_variable_scope_last_enabled_duplicate_wins(mr):
     assert js(mr, "var vs = new S.VariableScope([{key: 'k', value: 'first'}, {key: 'k', value: 'second'}]);"
                   "vs.set('k', 'third'); return [vs.get('k'), vs.toJSON().map(function (v) { return v.value; })];") == [

@@ -576,8 +576,14 @@
         },
         cast: function (value) { return this._cast(value, 'out'); },
         valueType: function (typeName, noCast) {
-            if (!isNil(typeName)) { typeName = String(typeName).toLowerCase(); }
-            if (!hasOwn(VARIABLE_TYPES, typeName)) { return this.type || 'any'; }
+            if (isNil(typeName) || typeName === '') { return this.type || 'any'; }
+            if (!hasOwn(VARIABLE_TYPES, String(typeName).toLowerCase())) {
+                // Postman's own kinds ("default", "secret") carry no casting rule: keep
+                // the label so an exported environment round-trips, cast like "any".
+                this.type = String(typeName);
+                return this.type;
+            }
+            typeName = String(typeName).toLowerCase();
             this.type = typeName;
             if (!(noCast || isFunction(this.value))) { this.set(this.get()); }
             return this.type;

@@ -19,14 +19,26 @@ import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from functools import cache
+from typing import Any
 from urllib.parse import quote
 
-from faker import Faker
-from faker.providers.lorem.la import Provider as _LatinLorem
-
-_fake = Faker("en_US")
 _rand = random.SystemRandom()
-_LATIN = list(_LatinLorem.word_list)
+
+
+@cache
+def _faker() -> Any:
+    """Faker, created on first use: importing it costs ~80 ms that runs without dynamic variables skip."""
+    from faker import Faker
+
+    return Faker("en_US")
+
+
+@cache
+def _latin() -> list[str]:
+    from faker.providers.lorem.la import Provider as LatinLorem
+
+    return list(LatinLorem.word_list)
 
 # Small vocabularies of our own for the categories Faker's en_US provider does not have.
 _ABBREVIATIONS = ["ADP", "AGP", "AI", "API", "CSS", "EXE", "FTP", "GB", "HDD", "HTTP", "IB", "JBOD", "JSON",
@@ -170,7 +182,7 @@ def _phone() -> str:
 
 
 def _latin_words(count: int) -> list[str]:
-    return [_pick(_LATIN) for _ in range(count)]
+    return [_pick(_latin()) for _ in range(count)]
 
 
 def _latin_sentence() -> str:
@@ -187,7 +199,7 @@ def _latin_paragraph() -> str:
 
 
 def _snake_words() -> str:
-    return "_".join(w.lower() for w in _fake.words(_rand.randint(1, 3)))
+    return "_".join(w.lower() for w in _faker().words(_rand.randint(1, 3)))
 
 
 def _image_data_uri() -> str:
@@ -203,7 +215,7 @@ def _bitcoin() -> str:
 
 
 def _lorem_text() -> str:
-    return _rand.choice([lambda: _pick(_LATIN), _latin_sentence, _latin_sentences, _latin_paragraph,
+    return _rand.choice([lambda: _pick(_latin()), _latin_sentence, _latin_sentences, _latin_paragraph,
                          lambda: "\n".join(_latin_sentence() for _ in range(_rand.randint(1, 5)))])()
 
 
@@ -217,24 +229,24 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "$randomAlphaNumeric": lambda: _rand.choice(string.ascii_lowercase + string.digits),
     "$randomBoolean": lambda: _pick(["true", "false"]),
     "$randomInt": lambda: str(_rand.randint(0, 1000)),
-    "$randomColor": lambda: _fake.safe_color_name(),
+    "$randomColor": lambda: _faker().safe_color_name(),
     "$randomHexColor": lambda: f"#{_rand.randint(0, 0xFFFFFF):06x}",
     "$randomAbbreviation": lambda: _pick(_ABBREVIATIONS),
     # internet and IP addresses
-    "$randomIP": lambda: _fake.ipv4(),
-    "$randomIPV6": lambda: _fake.ipv6(),
-    "$randomMACAddress": lambda: _fake.mac_address(),
+    "$randomIP": lambda: _faker().ipv4(),
+    "$randomIPV6": lambda: _faker().ipv6(),
+    "$randomMACAddress": lambda: _faker().mac_address(),
     "$randomPassword": lambda: "".join(_rand.choice(string.ascii_letters + string.digits) for _ in range(15)),
     "$randomLocale": lambda: _pick(_LOCALES),
-    "$randomUserAgent": lambda: _fake.user_agent(),
+    "$randomUserAgent": lambda: _faker().user_agent(),
     "$randomProtocol": lambda: _pick(["http", "https"]),
     "$randomSemver": lambda: f"{_rand.randint(0, 9)}.{_rand.randint(0, 9)}.{_rand.randint(0, 9)}",
     # names
-    "$randomFirstName": lambda: _fake.first_name(),
-    "$randomLastName": lambda: _fake.last_name(),
-    "$randomFullName": lambda: _fake.name(),
-    "$randomNamePrefix": lambda: _fake.prefix(),
-    "$randomNameSuffix": lambda: _fake.suffix(),
+    "$randomFirstName": lambda: _faker().first_name(),
+    "$randomLastName": lambda: _faker().last_name(),
+    "$randomFullName": lambda: _faker().name(),
+    "$randomNamePrefix": lambda: _faker().prefix(),
+    "$randomNameSuffix": lambda: _faker().suffix(),
     # profession
     "$randomJobArea": lambda: _pick(_JOB_AREAS),
     "$randomJobDescriptor": lambda: _pick(_JOB_DESCRIPTORS),
@@ -243,15 +255,15 @@ GENERATORS: dict[str, Callable[[], str]] = {
     # phone, address and location
     "$randomPhoneNumber": _phone,
     "$randomPhoneNumberExt": lambda: f"{_rand.randint(1, 99)}-{_phone()}",
-    "$randomCity": lambda: _fake.city(),
-    "$randomStreetName": lambda: _fake.street_name(),
-    "$randomStreetAddress": lambda: f"{_rand.randint(1, 99999)} {_fake.street_name()}",
-    "$randomCountry": lambda: _fake.country(),
-    "$randomCountryCode": lambda: _fake.country_code(),
+    "$randomCity": lambda: _faker().city(),
+    "$randomStreetName": lambda: _faker().street_name(),
+    "$randomStreetAddress": lambda: f"{_rand.randint(1, 99999)} {_faker().street_name()}",
+    "$randomCountry": lambda: _faker().country(),
+    "$randomCountryCode": lambda: _faker().country_code(),
     "$randomLatitude": lambda: f"{_rand.uniform(-90, 90):.4f}",
     "$randomLongitude": lambda: f"{_rand.uniform(-180, 180):.4f}",
     # images
-    "$randomAvatarImage": lambda: f"https://cdn.fakercloud.com/avatars/{_fake.user_name()}_128.jpg",
+    "$randomAvatarImage": lambda: f"https://cdn.fakercloud.com/avatars/{_faker().user_name()}_128.jpg",
     "$randomImageUrl": lambda: "http://placeimg.com/640/480",
     **{name: (lambda c=category: f"http://placeimg.com/640/480/{c}") for name, category in _IMAGE_CATEGORIES.items()},
     "$randomImageDataUri": _image_data_uri,
@@ -259,16 +271,16 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "$randomBankAccount": lambda: f"{_rand.randint(0, 99_999_999):08d}",
     "$randomBankAccountName": lambda: f"{_pick(_BANK_ACCOUNT_NAMES)} Account",
     "$randomCreditCardMask": lambda: f"{_rand.randint(0, 9999):04d}",
-    "$randomBankAccountBic": lambda: _fake.swift8(),
-    "$randomBankAccountIban": lambda: _fake.iban(),
+    "$randomBankAccountBic": lambda: _faker().swift8(),
+    "$randomBankAccountIban": lambda: _faker().iban(),
     "$randomTransactionType": lambda: _pick(_TRANSACTION_TYPES),
-    "$randomCurrencyCode": lambda: _fake.currency_code(),
-    "$randomCurrencyName": lambda: _fake.currency_name(),
-    "$randomCurrencySymbol": lambda: _fake.currency_symbol(),
+    "$randomCurrencyCode": lambda: _faker().currency_code(),
+    "$randomCurrencyName": lambda: _faker().currency_name(),
+    "$randomCurrencySymbol": lambda: _faker().currency_symbol(),
     "$randomBitcoin": _bitcoin,
     # business
-    "$randomCompanyName": lambda: _fake.company(),
-    "$randomCompanySuffix": lambda: _fake.company_suffix(),
+    "$randomCompanyName": lambda: _faker().company(),
+    "$randomCompanySuffix": lambda: _faker().company_suffix(),
     "$randomBs": lambda: f"{_pick(_BS_BUZZ)} {_pick(_BS_ADJECTIVES)} {_pick(_BS_NOUNS)}",
     "$randomBsAdjective": lambda: _pick(_BS_ADJECTIVES),
     "$randomBsBuzz": lambda: _pick(_BS_BUZZ),
@@ -287,16 +299,16 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "$randomDatePast": lambda: _js_date(datetime.now(timezone.utc) - _seconds(365)),
     "$randomDateFuture": lambda: _js_date(datetime.now(timezone.utc) + _seconds(365)),
     "$randomDateRecent": lambda: _js_date(datetime.now(timezone.utc) - _seconds(1)),
-    "$randomMonth": lambda: _fake.month_name(),
-    "$randomWeekday": lambda: _fake.day_of_week(),
+    "$randomMonth": lambda: _faker().month_name(),
+    "$randomWeekday": lambda: _faker().day_of_week(),
     # domains, emails and usernames
-    "$randomDomainName": lambda: _fake.domain_name(),
-    "$randomDomainSuffix": lambda: _fake.tld(),
-    "$randomDomainWord": lambda: _fake.domain_word(),
-    "$randomEmail": lambda: _fake.free_email(),
-    "$randomExampleEmail": lambda: f"{_fake.user_name()}@example.{_pick(['com', 'net', 'org'])}",
-    "$randomUserName": lambda: _fake.user_name(),
-    "$randomUrl": lambda: f"{_pick(['http', 'https'])}://{_fake.domain_name()}",
+    "$randomDomainName": lambda: _faker().domain_name(),
+    "$randomDomainSuffix": lambda: _faker().tld(),
+    "$randomDomainWord": lambda: _faker().domain_word(),
+    "$randomEmail": lambda: _faker().free_email(),
+    "$randomExampleEmail": lambda: f"{_faker().user_name()}@example.{_pick(['com', 'net', 'org'])}",
+    "$randomUserName": lambda: _faker().user_name(),
+    "$randomUrl": lambda: f"{_pick(['http', 'https'])}://{_faker().domain_name()}",
     # hacker speak
     "$randomAdjective": lambda: _pick(_TECH_ADJECTIVES),
     "$randomNoun": lambda: _pick(_TECH_NOUNS),
@@ -306,9 +318,9 @@ GENERATORS: dict[str, Callable[[], str]] = {
                               f"{_pick(_ABBREVIATIONS)} {_pick(_TECH_NOUNS)} through the "
                               f"{_pick(_TECH_ADJECTIVES)} {_pick(_ABBREVIATIONS)} {_pick(_TECH_NOUNS)}!"),
     # words and lorem ipsum
-    "$randomWord": lambda: _fake.word(),
-    "$randomWords": lambda: " ".join(_fake.words(_rand.randint(2, 4))),
-    "$randomLoremWord": lambda: _pick(_LATIN),
+    "$randomWord": lambda: _faker().word(),
+    "$randomWords": lambda: " ".join(_faker().words(_rand.randint(2, 4))),
+    "$randomLoremWord": lambda: _pick(_latin()),
     "$randomLoremWords": lambda: " ".join(_latin_words(3)),
     "$randomLoremSentence": _latin_sentence,
     "$randomLoremSentences": lambda: _latin_sentences(),
@@ -325,15 +337,15 @@ GENERATORS: dict[str, Callable[[], str]] = {
     "$randomProduct": lambda: _pick(_PRODUCTS),
     "$randomPrice": lambda: f"{_rand.uniform(1, 1000):.2f}",
     # files and directories
-    "$randomFileName": lambda: f"{_snake_words()}.{_fake.file_extension()}",
+    "$randomFileName": lambda: f"{_snake_words()}.{_faker().file_extension()}",
     "$randomCommonFileName": lambda: f"{_snake_words()}.{_pick(_COMMON_FILE_EXTS)}",
-    "$randomMimeType": lambda: _fake.mime_type(),
+    "$randomMimeType": lambda: _faker().mime_type(),
     "$randomCommonFileType": lambda: _pick(_COMMON_FILE_TYPES),
     "$randomCommonFileExt": lambda: _pick(_COMMON_FILE_EXTS),
     "$randomFileType": lambda: _pick(_FILE_TYPES),
-    "$randomFileExt": lambda: _fake.file_extension(),
+    "$randomFileExt": lambda: _faker().file_extension(),
     "$randomDirectoryPath": lambda: _pick(_DIRECTORIES),
-    "$randomFilePath": lambda: f"{_pick(_DIRECTORIES)}/{_snake_words()}.{_fake.file_extension()}",
+    "$randomFilePath": lambda: f"{_pick(_DIRECTORIES)}/{_snake_words()}.{_faker().file_extension()}",
 }
 
 

@@ -239,7 +239,10 @@ def parse_scope_document(doc: Any, label: str, kind: str = "environment",
     """A scope from an already parsed document (``label`` names it in errors)."""
     environ = os.environ if environ is None else environ
     body = _unwrap(doc, label)
-    raw_values = body.get("values", [])
+    if "values" not in body:
+        raise EnvFileError(f"{label}: no 'values' (expected a list of {{key, value}} objects or a mapping of "
+                           "names to values)")
+    raw_values = body["values"]
     if raw_values is None:
         raw_values = []
     entries: list[dict] = []

@@ -159,6 +159,7 @@ def test_not_utf8(tmp_path):
     ([1, 2], "expected an object with 'values'"),
     (None, "found empty"),
     ({"values": "x"}, "'values' must be a list"),
+    ({"IMS": "x"}, "no 'values' (expected a list of {key, value} objects or a mapping"),
     ({"values": [{"key": "a", "value": 1}, "oops"]}, "values[1] must be an object"),
     ({"values": [{"key": "a"}, {"key": "b"}, {"key": "c"}, {"value": 1}]}, "values[3].key is missing"),
     ({"values": [{"key": 5, "value": 1}]}, "values[0].key must be a string, found a number"),
@@ -172,6 +173,11 @@ def test_wrong_shape(tmp_path, doc, fragment):
     message = one_line_error(exc)
     assert message.startswith(str(tmp_path / "shape.json") + ": ")
     assert fragment in message
+
+
+def test_null_values_is_an_empty_scope(tmp_path):
+    scope = load_env_file(write(tmp_path / "empty.yaml", "name: Empty\nvalues:\n"))
+    assert scope.values == [] and scope.name == "Empty"
 
 
 def test_yaml_non_string_key(tmp_path):

@@ -125,6 +125,15 @@ def run(
                                options=(reporter_options or {}).get(name, {}), stream=stream, color=color,
                                verbose=verbose, silent=silent, unicode=unicode)
 
+    def learn_credentials(err, payload) -> None:
+        # credentials sent in headers also appear in echoed bodies and logs: mask their values everywhere
+        for header in payload.get("request", {}).get("header", []):
+            if masker.enabled and str(header.get("key", "")).lower() in masker.headers:
+                value = str(header.get("value", ""))
+                masker.add_secret(value)
+                masker.add_secret(value.partition(" ")[2])
+
+    bus.on("beforeRequest", learn_credentials)
     active = make_reporters(list(reporters), context_for)
     for warning in loaded.warnings:
         summary.warnings.append(warning)

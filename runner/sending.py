@@ -618,7 +618,9 @@ class Sender:
         if not ppb.get("disableCookies") and "cookie" not in user_keys:
             self._set_cookie_header(prep)
         _reorder_headers(prep, user_keys, auth_keys, system_keys)
-        return self._exchange(prep, recorded, ppb, warnings)
+        # a challenge round trip (digest, ntlm) adds Authorization on the retried request
+        order = (user_keys, auth_keys | {"authorization"}, system_keys)
+        return self._exchange(prep, recorded, ppb, warnings, order)
 
     def _prepare(self, method: str, url: str, spec: dict, body: bytes | None, inferred_type: str | None,
                  ppb: dict) -> tuple[requests.PreparedRequest, set[str], list[str]]:
@@ -692,17 +694,20 @@ class Sender:
                     pywarnings.simplefilter("ignore", urllib3.exceptions.InsecureRequestWarning)
                     response = self.adapter.send(prep, stream=False, timeout=timeout, verify=verify,
                                                  cert=self._cert_for(url), proxies=proxies)
+                    # hooks (digest, ntlm challenge answers) need the unread response, like Session.send
+                    kwargs = {"timeout": timeout, "verify": verify, "cert": self._cert_for(url),
+                              "proxies": proxies}
+                    response = dispatch_hook("response", prep.hooks, response, **kwargs)
                     response.content  # noqa: B018 - read the body now, inside the timeout
-                kwargs = {"timeout": timeout, "verify": verify, "cert": self._cert_for(url), "proxies": proxies}
-                return dispatch_hook("response", prep.hooks, response, **kwargs)
+                return response
             except requests.exceptions.ConnectionError as exc:
                 if isinstance(exc, requests.exceptions.ReadTimeout) or attempt + 1 >= attempts:
                     raise
                 warnings.append(f"retry {attempt + 1} of {attempts - 1} after: {_describe_error(exc, url)}")
         raise AssertionError("unreachable")
 
-    def _exchange(self, prep: requests.PreparedRequest, recorded: dict, ppb: dict,
-                  warnings: list[str]) -> Exchange:
+    def _exchange(self, prep: requests.PreparedRequest, recorded: dict, ppb: dict, warnings: list[str],
+                  order: tuple[set[str], set[str], list[str]]) -> Exchange:
         follow = ppb.get("followRedirects")
         follow = self.options.follow_redirects if follow is None else bool(follow)
         max_redirects = int(ppb.get("maxRedirects") or self.options.max_redirects)
@@ -720,6 +725,8 @@ class Sender:
                 return Exchange(recorded, None, _describe_error(exc, current.url or ""), warnings, redirects)
             if first_request is None:
                 first_request = response.request or current
+                if first_request is not current:
+                    _reorder_headers(first_request, *order)
                 recorded["header"] = _header_list(first_request.headers)
                 recorded["url"] = first_request.url
             if store_cookies:

@@ -8,8 +8,8 @@ import uuid
 
 import pytest
 
-from runner.sending import ACCEPT_ENCODING, USER_AGENT, Sender, SendOptions, load_cookie_jar
 from runner.errors import PmreplayError
+from runner.sending import ACCEPT_ENCODING, USER_AGENT, Sender, SendOptions, load_cookie_jar
 from tests.sending.helpers import echoed, echoed_headers, header
 from tests.sending.tls_support import forward_proxy
 

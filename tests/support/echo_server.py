@@ -14,6 +14,8 @@ Routes (any method):
 - ``/digest-auth/<qop>/<user>/<pass>[/<algorithm>]``: RFC 7616 challenge (qop ``auth`` or
   ``none``), 401 until a correct Digest response arrives, then echo
 - ``/gzip``: echo, gzip-encoded
+- ``/ntlm``: NTLM handshake on one connection (pyspnego acceptor; credentials from the file
+  named by ``NTLM_USER_FILE``, lines ``DOMAIN:user:password``), then echo with ``X-NTLM-User``
 - anything else: echo as JSON ``{method, path, url, query, headers, body, body_b64, json}``
 """
 
@@ -187,8 +189,38 @@ def _extra_route(handler: EchoHandler, segments: list[str], body: bytes) -> bool
             handler._send(401, b"{}", "application/json", [("WWW-Authenticate", challenge)])
             return True
         return False
+    if segments[:1] == ["ntlm"]:
+        return _ntlm_route(handler, auth, body)
     if segments[:1] == ["gzip"]:
         data = gzip.compress(json.dumps(handler._echo_payload(body)).encode("utf-8"))
         handler._send(200, data, "application/json", [("Content-Encoding", "gzip")])
         return True
     return False
+
+
+def _ntlm_route(handler: EchoHandler, auth: str, body: bytes) -> bool:
+    """NTLM is connection-bound: the acceptor context lives on the handler (one per connection)."""
+    import spnego
+
+    token = auth[5:].strip() if auth.upper().startswith("NTLM ") else ""
+    if not token:
+        handler._send(401, b"{}", "application/json", [("WWW-Authenticate", "NTLM")])
+        return True
+    context = getattr(handler, "_ntlm_context", None)
+    try:
+        if context is None:
+            context = spnego.server(protocol="ntlm")
+            handler._ntlm_context = context  # type: ignore[attr-defined]
+        reply = context.step(base64.b64decode(token))
+    except Exception:  # noqa: BLE001 - any handshake failure is a plain 401
+        handler._ntlm_context = None  # type: ignore[attr-defined]
+        handler._send(401, b'{"ntlm": "rejected"}', "application/json")
+        return True
+    if not context.complete:
+        challenge = "NTLM " + base64.b64encode(reply or b"").decode()
+        handler._send(401, b"{}", "application/json", [("WWW-Authenticate", challenge)])
+        return True
+    handler._ntlm_context = None  # type: ignore[attr-defined]
+    payload = json.dumps(handler._echo_payload(body)).encode("utf-8")
+    handler._send(200, payload, "application/json", [("X-NTLM-User", str(context.client_principal))])
+    return True

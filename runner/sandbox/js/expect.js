@@ -163,6 +163,13 @@
     return name + message + (inner ? ' { ' + inner + ' }' : '');
   }
 
+  function showMapEntry(entry, o) {
+    o.truncate -= 4;
+    var key = show(entry[0], o);
+    o.truncate -= key.length;
+    return key + ' => ' + show(entry[1], o);
+  }
+
   function showFunction(fn, o) {
     var name = funcName(fn);
     return name ? '[Function ' + cut(name, o.truncate - 11) + ']' : '[Function]';
@@ -176,7 +183,8 @@
   }
 
   function showRegExp(re, o) {
-    var flags = re.flags;
+    // flags are read the way chai's display reads them (a '/' inside the source confuses it too)
+    var flags = String(re).split('/')[2];
     return '/' + cut(re.source, o.truncate - flags.length - 2) + '/' + flags;
   }
 
@@ -214,7 +222,11 @@
       case 'Arguments': return showArrayLike(value, o, 'Arguments');
       case 'Date': return showDate(value, o);
       case 'RegExp': return showRegExp(value, o);
-      case 'Map': return 'Map{}';
+      case 'Map':
+        // chai's display shows a single-entry Map as empty; kept for identical messages
+        if (value.size - 1 <= 0) return 'Map{}';
+        o.truncate -= 7;
+        return 'Map{ ' + showList(Array.from(value), o, showMapEntry) + ' }';
       case 'Set':
         if (value.size === 0) return 'Set{}';
         o.truncate -= 7;
@@ -223,15 +235,18 @@
       case 'WeakSet': return 'WeakSet{' + ELLIPSIS + '}';
       case 'WeakMap': return 'WeakMap{' + ELLIPSIS + '}';
       case 'Error': return showError(value, o);
+      case 'Generator': case 'DataView': case 'ArrayBuffer': return '';
       case 'Int8Array': case 'Uint8Array': case 'Uint8ClampedArray': case 'Int16Array': case 'Uint16Array':
       case 'Int32Array': case 'Uint32Array': case 'Float32Array': case 'Float64Array':
         return showArrayLike(value, o, value.constructor.name);
       default: break;
     }
-    if (typeof value.inspect === 'function') {
-      var custom = value.inspect(2, o);
-      return typeof custom === 'string' ? custom : show(custom, o);
-    }
+    var custom = '';
+    var chaiHook = Symbol.for('chai/inspect'), nodeHook = Symbol.for('nodejs.util.inspect.custom');
+    if (typeof value[chaiHook] === 'function') custom = value[chaiHook](o);
+    else if (typeof value[nodeHook] === 'function') custom = value[nodeHook](2, o);
+    else if (typeof value.inspect === 'function') custom = value.inspect(2, o);
+    if (custom) return typeof custom === 'string' ? custom : show(custom, o);
     var proto = Object.getPrototypeOf(value);
     if (proto === Object.prototype || proto === null) return showObject(value, o);
     if ('constructor' in value && value.constructor !== Object) return showInstance(value, o);
@@ -1368,6 +1383,551 @@
     this.assert(typeof obj === 'number' && isFinite(obj), 'expected #{this} to be a finite number',
       'expected #{this} to not be a finite number');
   });
+
+  // ---------------------------------------------------------------- Postman assertions
+
+  /*
+   * Postman's own assertions (`pm.response.to.have.status(200)`), keyed on the shape of
+   * the subject instead of SDK classes so that any response/request object the engine
+   * builds qualifies. Wording follows postman-sandbox so reports read the same.
+   */
+  function isResponse(obj) {
+    return !!obj && typeof obj === 'object' && typeof obj.code === 'number' &&
+      !!obj.headers && typeof obj.headers.get === 'function' && typeof obj.headers.has === 'function' &&
+      typeof obj.text === 'function' && typeof obj.json === 'function' && 'responseTime' in obj;
+  }
+
+  function isRequest(obj) {
+    return !!obj && typeof obj === 'object' && !isResponse(obj) && 'url' in obj && 'method' in obj &&
+      !!obj.headers && typeof obj.headers === 'object';
+  }
+
+  function isPlainObject(v) {
+    if (v === null || typeof v !== 'object' || Object.prototype.toString.call(v) !== '[object Object]') return false;
+    var proto = Object.getPrototypeOf(v);
+    return proto === null || proto === Object.prototype;
+  }
+
+  /* lodash-style paths: 'a.b[0].c', "a['x.y']", or an array of keys. */
+  function lodashPath(obj, path) {
+    if (Array.isArray(path)) return path.map(String);
+    path = String(path);
+    if (obj !== null && obj !== undefined && Object.prototype.hasOwnProperty.call(Object(obj), path)) return [path];
+    var parts = [];
+    var re = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
+    if (path.charAt(0) === '.') parts.push('');
+    path.replace(re, function (match, num, quote, sub) {
+      parts.push(quote ? sub.replace(/\\(\\)?/g, '$1') : num !== undefined ? num : match);
+      return match;
+    });
+    return parts;
+  }
+
+  function pathHas(obj, path) {
+    if (obj === null || obj === undefined) return false;
+    var keys = lodashPath(obj, path), cur = obj;
+    if (!keys.length) return false;
+    for (var i = 0; i < keys.length; i += 1) {
+      if (cur === null || cur === undefined || !Object.prototype.hasOwnProperty.call(Object(cur), keys[i])) return false;
+      cur = cur[keys[i]];
+    }
+    return true;
+  }
+
+  function pathGet(obj, path) {
+    var keys = lodashPath(obj, path), cur = obj;
+    for (var i = 0; i < keys.length; i += 1) {
+      if (cur === null || cur === undefined) return undefined;
+      cur = cur[keys[i]];
+    }
+    return cur;
+  }
+
+  function firstLine(message) { return String(message).replace(/(.*?)\n.*/g, '$1'); }
+
+  function jsonParseError(subject) {
+    try {
+      return { value: subject.json(), error: null };
+    } catch (e) {
+      var err = e && e.name === 'JSONError' && e.message ? firstLine(e.message) : (e && e.name) + ': ' + (e && e.message);
+      return { value: undefined, error: err };
+    }
+  }
+
+  function mustBeResponse(assertion) {
+    new Assertion(assertion._obj).to.be.postmanResponse;
+  }
+
+  function needs(subject, prop, type) {
+    new Assertion(subject).to.have.property(prop);
+    if (type) new Assertion(subject[prop]).to.be.a(type);
+  }
+
+  addProperty('postmanRequest', function () {
+    this.assert(isRequest(this._obj), 'expecting a postman request object but got #{this}',
+      'not expecting a postman request object');
+  });
+  addProperty('postmanResponse', function () {
+    this.assert(isResponse(this._obj), 'expecting a postman response object but got #{this}',
+      'not expecting a postman response object');
+  });
+  addProperty('postmanRequestOrResponse', function () {
+    this.assert(isResponse(this._obj) || isRequest(this._obj),
+      'expecting a postman request or response object but got #{this}',
+      'not expecting a postman request or response object');
+  });
+
+  function assertStatusClass(assertion, classCode) {
+    mustBeResponse(assertion);
+    needs(assertion._obj, 'code', 'number');
+    var code = assertion._obj.code;
+    assertion.assert(Math.floor(code / 100) === classCode, 'expected response code to be #{exp}XX but found #{act}',
+      'expected response code to not be #{exp}XX', classCode, code);
+  }
+
+  addMethod('statusCodeClass', function (classCode) { assertStatusClass(this, classCode); });
+  [['info', 1], ['success', 2], ['redirection', 3], ['clientError', 4], ['serverError', 5]].forEach(function (pair) {
+    addProperty(pair[0], function () { assertStatusClass(this, pair[1]); });
+  });
+
+  addProperty('error', function () {
+    mustBeResponse(this);
+    needs(this._obj, 'code', 'number');
+    var cls = Math.floor(this._obj.code / 100);
+    this.assert(cls === 4 || cls === 5, 'expected response code to be 4XX or 5XX but found #{act}',
+      'expected response code to not be 4XX or 5XX', null, this._obj.code);
+  });
+
+  function assertCode(assertion, code) {
+    needs(assertion._obj, 'code', 'number');
+    assertion.assert(assertion._obj.code === Number(code), 'expected response to have status code #{exp} but got #{act}',
+      'expected response to not have status code #{act}', Number(code), assertion._obj.code);
+  }
+
+  function assertReason(assertion, reason) {
+    needs(assertion._obj, 'reason', 'function');
+    var actual = assertion._obj.reason();
+    assertion.assert(actual === reason, 'expected response to have status reason #{exp} but got #{act}',
+      'expected response to not have status reason #{act}', reason, actual);
+  }
+
+  addMethod('statusCode', function (code) {
+    mustBeResponse(this);
+    assertCode(this, code);
+  });
+  addMethod('statusReason', function (reason) {
+    mustBeResponse(this);
+    assertReason(this, String(reason));
+  });
+  addMethod('status', function (codeOrReason) {
+    mustBeResponse(this);
+    if (typeof codeOrReason === 'number' || codeOrReason instanceof Number) assertCode(this, codeOrReason);
+    else assertReason(this, codeOrReason);
+  });
+
+  /*
+   * Named statuses check the reason phrase and then the code, as Postman does. The
+   * reason names are Postman's own, quirks included: `notAcceptable` wants "Acceptable"
+   * and `unauthorised` wants "Unauthorised", so those never pass there either.
+   */
+  function assertNamedStatus(assertion, wantedReason, wantedCode) {
+    var subject = assertion._obj;
+    needs(subject, 'reason', 'function');
+    var actual = String(subject.reason()).toUpperCase();
+    var code = Number(typeof subject.details === 'function' ? (subject.details() || {}).code : subject.code);
+    assertion.assert(actual === wantedReason, 'expected response to have status reason #{exp} but got #{act}',
+      'expected response to not have status reason #{act}', wantedReason, actual);
+    assertion.assert(code === wantedCode, 'expected response to have status code #{exp} but got #{act}',
+      'expected response to not have status code #{act}', wantedCode, code);
+  }
+
+  [['accepted', 202, 'Accepted'], ['withoutContent', 204, 'No Content'], ['badRequest', 400, 'Bad Request'],
+    ['unauthorised', 401, 'Unauthorised'], ['unauthorized', 401, 'Unauthorized'], ['forbidden', 403, 'Forbidden'],
+    ['notFound', 404, 'Not Found'], ['notAcceptable', 406, 'Acceptable'],
+    ['rateLimited', 429, 'Too Many Requests']].forEach(function (named) {
+    addProperty(named[0], function () {
+      mustBeResponse(this);
+      assertNamedStatus(this, named[2].toUpperCase(), named[1]);
+    });
+  });
+
+  // `.ok` stays chai's truthiness check for anything that is not a response.
+  addProperty('ok', function () {
+    if (!isResponse(this._obj)) {
+      this.assert(flag(this, 'object'), 'expected #{this} to be truthy', 'expected #{this} to be falsy');
+      return;
+    }
+    assertNamedStatus(this, 'OK', 200);
+  });
+
+  addMethod('header', function (key, value) {
+    new Assertion(this._obj).to.be.postmanRequestOrResponse;
+    new Assertion(this._obj).to.have.property('headers');
+    var kind = isRequest(this._obj) ? 'request' : 'response';
+    var headers = this._obj.headers;
+    this.assert(headers.has(key), 'expected ' + kind + " to have header with key '" + String(key) + "'",
+      'expected ' + kind + " to not have header with key '" + String(key) + "'", true, headers.has(key));
+    if (arguments.length < 2) return;
+    var one = typeof headers.one === 'function' ? headers.one(key) : { value: headers.get(key) };
+    var actual = one ? one.value : undefined;
+    this.assert(actual === value, "expected '" + String(key) + "' " + kind + ' header to be #{exp} but got #{act}',
+      "expected '" + String(key) + "' " + kind + ' header to not be #{act}', value, actual);
+  });
+
+  function assertHasBody(assertion, text) {
+    assertion.assert(typeof text === 'string' && text.length, 'expected response to have content in body',
+      'expected response to not have content in body');
+  }
+
+  addProperty('withBody', function () {
+    mustBeResponse(this);
+    needs(this._obj, 'text', 'function');
+    assertHasBody(this, this._obj.text());
+  });
+
+  addProperty('json', function () {
+    mustBeResponse(this);
+    needs(this._obj, 'json', 'function');
+    var parsed = jsonParseError(this._obj);
+    this.assert(!parsed.error, 'expected response body to be a valid json but got error ' + parsed.error,
+      'expected response body not to be a valid json');
+  });
+
+  addMethod('body', function (content) {
+    mustBeResponse(this);
+    var data;
+    if (isPlainObject(content)) {
+      needs(this._obj, 'json', 'function');
+      data = jsonParseError(this._obj).value;
+      this.assert(deepEqual(data, content), 'expected response body json to equal #{exp} but got #{act}',
+        'expected response body json to not equal #{exp} but got #{act}', content, data);
+      return;
+    }
+    needs(this._obj, 'text', 'function');
+    data = this._obj.text();
+    if (arguments.length === 0) {
+      assertHasBody(this, data);
+      return;
+    }
+    if (content instanceof RegExp) {
+      this.assert(content.exec(data) !== null, 'expected response body text to match #{exp} but got #{act}',
+        'expected response body text #{act} to not match #{exp}', content, data);
+      return;
+    }
+    this.assert(deepEqual(data, content), 'expected response body to equal #{exp} but got #{act}',
+      'expected response body to not equal #{exp}', content, data);
+  });
+
+  addMethod('jsonBody', function (path, value) {
+    mustBeResponse(this);
+    needs(this._obj, 'json', 'function');
+    var parsed = jsonParseError(this._obj);
+    if (arguments.length === 0) {
+      this.assert(!parsed.error, 'expected response body to be a valid json but got error ' + parsed.error,
+        'expected response body not to be a valid json');
+      return;
+    }
+    if (typeof path !== 'string') return;
+    var body = parsed.value;
+    this.assert(pathHas(body, path), 'expected #{act} in response to contain property #{exp}',
+      'expected #{act} in response to not contain property #{exp}', path, body);
+    if (arguments.length > 1) {
+      var at = pathGet(body, path);
+      this.assert(deepEqual(at, value), 'expected response body json at "' + path + '" to contain #{exp} but got #{act}',
+        'expected response body json at "' + path + '" to not contain #{exp} but got #{act}', value, at);
+    }
+  });
+
+  addChainableMethod('responseTime', function (value) {
+    var time = flag(this, 'number');
+    this.assert(typeof time === 'number', 'expected response to have a valid response time but got #{act}',
+      'expected response to not have a valid response time but got #{act}', null, time);
+    if (arguments.length) {
+      this.assert(deepEqual(time, value), 'expected response to have a valid response time but got #{act}',
+        'expected response to not have a valid response time but got #{act}', null, time);
+    }
+  }, function () {
+    mustBeResponse(this);
+    new Assertion(this._obj).to.have.property('responseTime');
+    flag(this, 'number', this._obj.responseTime);
+    this._obj = this._obj.responseTime;
+  });
+
+  addChainableMethod('responseSize', function (value) {
+    var size = flag(this, 'number');
+    this.assert(typeof size === 'number', 'expected response to have a valid response size but got #{act}',
+      'expected response to not have a valid response size but got #{act}', null, size);
+    if (arguments.length) {
+      this.assert(deepEqual(size, value), 'expected response size to equal #{act} but got #{exp}',
+        'expected response size to not equal #{act} but got #{exp}', value, size);
+    }
+  }, function () {
+    mustBeResponse(this);
+    needs(this._obj, 'size', 'function');
+    var size = this._obj.size() || {};
+    var total = (size.header || 0) + (size.body || 0);
+    flag(this, 'number', total);
+    this._obj = total;
+  });
+
+  addMethod('jsonSchema', function (schema, options) {
+    new Assertion(schema).to.be.an('object');
+    var subject = this._obj, data;
+    if (isResponse(subject) || (isRequest(subject) && typeof subject.json === 'function')) data = subject.json();
+    else data = subject;
+    var outcome = validateWithAjv(schema, data, options) || validateSchema(schema, data);
+    this.assert(outcome.valid, 'expected data to satisfy schema but found following errors: \n' + outcome.text,
+      'expected data to not satisfy schema', true, outcome.valid);
+  });
+
+  /* Uses the sandbox's ajv module when one is registered; null means "not available". */
+  function validateWithAjv(schema, data, options) {
+    var Ajv;
+    try {
+      if (typeof require !== 'function') return null;
+      Ajv = require('ajv');
+    } catch (e) {
+      return null;
+    }
+    if (Ajv && typeof Ajv !== 'function' && typeof Ajv.default === 'function') Ajv = Ajv.default;
+    if (typeof Ajv !== 'function') return null;
+    var opts = { allErrors: true, logger: false };
+    Object.keys(options || {}).forEach(function (k) { opts[k] = options[k]; });
+    var ajv = new Ajv(opts);
+    var valid = ajv.validate(schema, data);
+    return { valid: !!valid && !ajv.errors, text: ajv.errorsText() };
+  }
+
+  // ------------------------------------------------ built-in JSON Schema (draft-07 subset)
+
+  /*
+   * Fallback when no ajv module is present: the keywords API tests really use, with
+   * ajv 6's error wording (Postman bundles ajv 6) so messages match Newman's.
+   */
+  var FORMATS = {
+    'date-time': /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})$/,
+    date: /^\d{4}-\d{2}-\d{2}$/,
+    time: /^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?$/,
+    email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+    hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+    ipv4: /^(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)$/,
+    ipv6: /^[0-9a-f:.]*:[0-9a-f:.]*$/i,
+    uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
+    'uri-reference': /^[^\s]*$/,
+    uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+    regex: { test: function (s) { try { new RegExp(s); return true; } catch (e) { return false; } } }
+  };
+
+  function jsonType(v) {
+    if (v === null) return 'null';
+    if (Array.isArray(v)) return 'array';
+    return typeof v;
+  }
+
+  function typeMatches(v, t) {
+    var actual = jsonType(v);
+    if (t === 'integer') return actual === 'number' && isFinite(v) && Math.floor(v) === v;
+    if (t === 'number') return actual === 'number';
+    return actual === t;
+  }
+
+  function propPath(base, key) {
+    return /^[a-zA-Z_$][a-zA-Z0-9_$]*$/.test(key) ? base + '.' + key : base + "['" + String(key).replace(/'/g, "\\'") + "']";
+  }
+
+  function resolveRef(root, ref) {
+    if (ref === '#') return root;
+    if (ref.indexOf('#/') !== 0) return undefined;
+    return ref.slice(2).split('/').reduce(function (node, part) {
+      part = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+      return node === undefined || node === null ? undefined : node[part];
+    }, root);
+  }
+
+  function checkSchema(schema, data, path, root, errors) {
+    if (schema === true || schema === undefined) return;
+    if (schema === false) { errors.push(path + ' boolean schema is false'); return; }
+    if (typeof schema !== 'object' || schema === null) return;
+    if (typeof schema.$ref === 'string') {
+      checkSchema(resolveRef(root, schema.$ref), data, path, root, errors);
+      return;
+    }
+    var t = jsonType(data);
+    if (schema.type !== undefined) {
+      var types = Array.isArray(schema.type) ? schema.type : [schema.type];
+      if (!types.some(function (ty) { return typeMatches(data, ty); })) {
+        errors.push(path + ' should be ' + types.join(','));
+      }
+    }
+    if (schema.enum && !schema.enum.some(function (e) { return deepEqual(e, data) || (e === 0 && data === 0); })) {
+      errors.push(path + ' should be equal to one of the allowed values');
+    }
+    if ('const' in schema && !(deepEqual(schema.const, data) || (schema.const === 0 && data === 0))) {
+      errors.push(path + ' should be equal to constant');
+    }
+    if (t === 'number') {
+      if (typeof schema.maximum === 'number' && !(data <= schema.maximum)) errors.push(path + ' should be <= ' + schema.maximum);
+      if (typeof schema.minimum === 'number' && !(data >= schema.minimum)) errors.push(path + ' should be >= ' + schema.minimum);
+      if (typeof schema.exclusiveMaximum === 'number' && !(data < schema.exclusiveMaximum)) errors.push(path + ' should be < ' + schema.exclusiveMaximum);
+      if (typeof schema.exclusiveMinimum === 'number' && !(data > schema.exclusiveMinimum)) errors.push(path + ' should be > ' + schema.exclusiveMinimum);
+      if (typeof schema.multipleOf === 'number') {
+        var q = data / schema.multipleOf;
+        if (Math.abs(q - Math.round(q)) > 1e-9) errors.push(path + ' should be multiple of ' + schema.multipleOf);
+      }
+    }
+    if (t === 'string') {
+      var len = Array.from(data).length;
+      if (typeof schema.maxLength === 'number' && len > schema.maxLength) {
+        errors.push(path + ' should NOT be longer than ' + schema.maxLength + ' characters');
+      }
+      if (typeof schema.minLength === 'number' && len < schema.minLength) {
+        errors.push(path + ' should NOT be shorter than ' + schema.minLength + ' characters');
+      }
+      if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(data)) {
+        errors.push(path + ' should match pattern "' + schema.pattern + '"');
+      }
+      if (typeof schema.format === 'string' && FORMATS[schema.format] && !FORMATS[schema.format].test(data)) {
+        errors.push(path + ' should match format "' + schema.format + '"');
+      }
+    }
+    if (t === 'array') {
+      if (typeof schema.maxItems === 'number' && data.length > schema.maxItems) {
+        errors.push(path + ' should NOT have more than ' + schema.maxItems + ' items');
+      }
+      if (typeof schema.minItems === 'number' && data.length < schema.minItems) {
+        errors.push(path + ' should NOT have fewer than ' + schema.minItems + ' items');
+      }
+      if (schema.uniqueItems === true) {
+        outer: for (var i = data.length - 1; i > 0; i -= 1) {
+          for (var j = i - 1; j >= 0; j -= 1) {
+            if (deepEqual(data[i], data[j])) {
+              errors.push(path + ' should NOT have duplicate items (items ## ' + j + ' and ' + i + ' are identical)');
+              break outer;
+            }
+          }
+        }
+      }
+      if (Array.isArray(schema.items)) {
+        schema.items.forEach(function (sub, idx) {
+          if (idx < data.length) checkSchema(sub, data[idx], path + '[' + idx + ']', root, errors);
+        });
+        if (data.length > schema.items.length) {
+          if (schema.additionalItems === false) {
+            errors.push(path + ' should NOT have more than ' + schema.items.length + ' items');
+          } else if (typeof schema.additionalItems === 'object') {
+            for (var k = schema.items.length; k < data.length; k += 1) {
+              checkSchema(schema.additionalItems, data[k], path + '[' + k + ']', root, errors);
+            }
+          }
+        }
+      } else if (schema.items !== undefined) {
+        data.forEach(function (item, idx) { checkSchema(schema.items, item, path + '[' + idx + ']', root, errors); });
+      }
+      if (schema.contains !== undefined && !data.some(function (item) {
+        var sub = [];
+        checkSchema(schema.contains, item, path, root, sub);
+        return !sub.length;
+      })) {
+        errors.push(path + ' should contain a valid item');
+      }
+    }
+    if (t === 'object') {
+      var keys = Object.keys(data);
+      if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties) {
+        errors.push(path + ' should NOT have more than ' + schema.maxProperties + ' properties');
+      }
+      if (typeof schema.minProperties === 'number' && keys.length < schema.minProperties) {
+        errors.push(path + ' should NOT have fewer than ' + schema.minProperties + ' properties');
+      }
+      if (Array.isArray(schema.required)) {
+        schema.required.forEach(function (name) {
+          if (!Object.prototype.hasOwnProperty.call(data, name)) {
+            errors.push(path + " should have required property '" + name + "'");
+          }
+        });
+      }
+      var props = schema.properties || {};
+      var patterns = schema.patternProperties || {};
+      keys.forEach(function (key) {
+        var matched = false;
+        if (Object.prototype.hasOwnProperty.call(props, key)) {
+          matched = true;
+          checkSchema(props[key], data[key], propPath(path, key), root, errors);
+        }
+        Object.keys(patterns).forEach(function (pat) {
+          if (new RegExp(pat, 'u').test(key)) {
+            matched = true;
+            checkSchema(patterns[pat], data[key], propPath(path, key), root, errors);
+          }
+        });
+        if (!matched && schema.additionalProperties === false) {
+          errors.push(path + ' should NOT have additional properties');
+        } else if (!matched && typeof schema.additionalProperties === 'object') {
+          checkSchema(schema.additionalProperties, data[key], propPath(path, key), root, errors);
+        }
+      });
+      if (schema.propertyNames !== undefined) {
+        keys.forEach(function (key) {
+          var sub = [];
+          checkSchema(schema.propertyNames, key, path, root, sub);
+          if (sub.length) errors.push(path + " should match propertyNames schema (property name '" + key + "' is invalid)");
+        });
+      }
+      if (schema.dependencies && typeof schema.dependencies === 'object') {
+        Object.keys(schema.dependencies).forEach(function (key) {
+          if (!Object.prototype.hasOwnProperty.call(data, key)) return;
+          var dep = schema.dependencies[key];
+          if (Array.isArray(dep)) {
+            dep.forEach(function (other) {
+              if (!Object.prototype.hasOwnProperty.call(data, other)) {
+                errors.push(path + ' should have property ' + other + ' when property ' + key + ' is present');
+              }
+            });
+          } else {
+            checkSchema(dep, data, path, root, errors);
+          }
+        });
+      }
+    }
+    if (Array.isArray(schema.allOf)) {
+      schema.allOf.forEach(function (sub) { checkSchema(sub, data, path, root, errors); });
+    }
+    var passing = function (sub) {
+      var found = [];
+      checkSchema(sub, data, path, root, found);
+      return { ok: !found.length, errors: found };
+    };
+    if (Array.isArray(schema.anyOf)) {
+      var anyRuns = schema.anyOf.map(passing);
+      if (!anyRuns.some(function (r) { return r.ok; })) {
+        anyRuns.forEach(function (r) { errors.push.apply(errors, r.errors); });
+        errors.push(path + ' should match some schema in anyOf');
+      }
+    }
+    if (Array.isArray(schema.oneOf)) {
+      var oneRuns = schema.oneOf.map(passing);
+      var count = oneRuns.filter(function (r) { return r.ok; }).length;
+      if (count !== 1) {
+        if (count === 0) oneRuns.forEach(function (r) { errors.push.apply(errors, r.errors); });
+        errors.push(path + ' should match exactly one schema in oneOf');
+      }
+    }
+    if (schema.not !== undefined && passing(schema.not).ok) errors.push(path + ' should NOT be valid');
+    if (schema.if !== undefined) {
+      var branch = passing(schema.if).ok ? schema.then : schema.else;
+      if (branch !== undefined) {
+        var before = errors.length;
+        checkSchema(branch, data, path, root, errors);
+        if (errors.length > before) errors.push(path + ' should match "' + (passing(schema.if).ok ? 'then' : 'else') + '" schema');
+      }
+    }
+  }
+
+  function validateSchema(schema, data) {
+    var errors = [];
+    checkSchema(schema, data, 'data', schema, errors);
+    return { valid: errors.length === 0, text: errors.length ? errors.join(', ') : 'No errors' };
+  }
 
   // ---------------------------------------------------------------- the chai object
 

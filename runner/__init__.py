@@ -1,0 +1,18 @@
+"""pmreplay's runner: replay Postman collections headlessly, Newman-compatible.
+
+``runner.run(...)`` is the Python API (see ``runner.api.run``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def run(*args: Any, **kwargs: Any):
+    """Run a collection; see :func:`runner.api.run` (imported lazily so ``import runner`` stays cheap)."""
+    from runner.api import run as _run
+
+    return _run(*args, **kwargs)
+
+
+__all__ = ["run"]

@@ -23,6 +23,11 @@ echo server; the tests in ``tests/vars/`` name each one):
   disabled; a new entry without an explicit type gets ``any`` (what Newman exports for
   script-set values, whatever their JavaScript type). ``unset`` removes every enabled
   entry of the key and keeps disabled ones.
+
+Deliberate differences: a ``number`` entry that casts to NaN or Infinity holds null (Newman
+keeps NaN in memory but exports null; we keep every value JSON-safe for the sandbox). An
+export keeps each entry's type as loaded (``secret`` stays ``secret``), where Newman
+rewrites the types it does not know to ``any`` and so loses the secret marking.
 """
 
 from __future__ import annotations
@@ -166,7 +171,9 @@ def _cast_in(value: Any, type_: str | None) -> Any:
     if type_ == "boolean":
         return js_truthy(value)
     if type_ == "number":
-        return js_number(value)
+        # NaN/Infinity are kept as null, what they become in any JSON hand-over (sandbox, export)
+        number = js_number(value)
+        return None if isinstance(number, float) and not math.isfinite(number) else number
     if type_ in ("array", "object"):
         return value if isinstance(value, str) else json.dumps(value, separators=(",", ":"))
     return value
@@ -181,6 +188,8 @@ def _cast_out(value: Any, type_: str | None) -> Any:
             return None
         wanted = list if type_ == "array" else dict
         return parsed if isinstance(parsed, wanted) else None
+    if type_ == "number" and value is None:
+        return None  # a stored NaN (see _cast_in)
     if type_ in ("string", "boolean", "number"):
         return _cast_in(value, type_)
     return value

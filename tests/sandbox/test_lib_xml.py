@@ -39,6 +39,7 @@ DOCS = [
     "<root><item>1</item><item>2</item><single>x</single></root>",
     "<a><b><c>deep</c></b></a>",
     "<a>line1\n   line2   \n</a>",
+    '<a k="x\ty\nz" e="&lt;&#x263A;&gt;">1</a>',
 ]
 
 BAD = ["<a>&foo;</a>", "<a><b></a>", "<a>", "text<a/>", '<a x="1" x="2"/>', "<a x=1/>"]

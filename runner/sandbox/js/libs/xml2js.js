@@ -152,7 +152,7 @@ __pmr_define("__pmr_xml", function (require) {
           // a repeated attribute keeps its first value (as sax, under xml2js, does)
           if (!Object.prototype.hasOwnProperty.call(seen, attrName)) {
             seen[attrName] = true;
-            attrs.push([attrName, decode(rawValue, pos + 1).replace(/[\t\n\r]/g, " ")]);
+            attrs.push([attrName, decode(rawValue, pos + 1)]);
           }
           pos = vEnd + 1;
         }

@@ -171,12 +171,15 @@ class Sandbox:
         """Run one script with ``context`` and return the result dict (docs/architecture.md)."""
         if self._mr is None:
             raise SandboxError("the sandbox is closed")
+        if listen not in ("prerequest", "test"):
+            raise ValueError(f"listen must be 'prerequest' or 'test', got {listen!r}")
+        if context is not None and not isinstance(context, Mapping):
+            raise ValueError(f"context must be a mapping, got {type(context).__name__}")
         if isinstance(script, list):
             script = "\n".join(str(line) for line in script)
-        payload = json.dumps(
-            {"listen": listen, "script": script or "", "context": dict(context or {})},
-            default=str,
-        )
+        context = context or {}
+        payload = json.dumps({"listen": listen, "script": script or "", "context": dict(context)},
+                             default=_json_default)
         deadline = time.monotonic() + self.timeout_ms / 1000 if self.timeout_ms else None
         try:
             status = self._eval_json(f"__pmr_exec.run({payload})", deadline)
@@ -192,10 +195,11 @@ class Sandbox:
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             return self._abort({"name": "Error", "message": f"sandbox failure: {message}", "stack": None, "line": None}, context)
         result = status["result"]
+        _fill_untouched_scopes(result, context)
         error = result.get("error")
         if error and error.get("compile") and error.get("name") == "SyntaxError":
-            wrapper = "(function () {" + (script or "") + "\n})"
-            error["line"] = _syntax_error_line(self._mr, wrapper)
+            prefix = "(async function () {" if re.search(r"\bawait\b", script or "") else "(function () {"
+            error["line"] = _syntax_error_line(self._mr, prefix + (script or "") + "\n})")
         if error:
             error.pop("compile", None)
         return result
@@ -271,7 +275,7 @@ class Sandbox:
         try:
             status = self._abort_status(error)
             if status.get("state") == "done":
-                return status["result"]
+                return _fill_untouched_scopes(status["result"], context)
         except Exception:  # noqa: BLE001 - fall back to a fresh isolate below
             pass
         self._restart()
@@ -284,13 +288,13 @@ class Sandbox:
             "stack": None,
             "line": None,
         }
-        result = self._salvage_after_oom(error)
+        result = self._salvage_after_oom(error, context)
         if result is not None:
             return result
         self._restart()
         return _bare_result(error, context)
 
-    def _salvage_after_oom(self, error: dict) -> dict | None:
+    def _salvage_after_oom(self, error: dict, context: Mapping[str, Any]) -> dict | None:
         """Collect what the script recorded before it hit the heap cap, if V8 can recover.
 
         Why: losing the whole script's output (console, earlier variable sets) makes a
@@ -309,9 +313,28 @@ class Sandbox:
             if status.get("state") != "done" or used > limit // 2:
                 return None
             mr.set_hard_memory_limit(limit)
-            return status["result"]
+            return _fill_untouched_scopes(status["result"], context)
         except Exception:  # noqa: BLE001 - fall back to a fresh isolate
             return None
+
+
+def _json_default(value: object) -> object:
+    """Make context values JSON-able: bytes become text, anything else its str()."""
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
+    if isinstance(value, (set, tuple)):
+        return list(value)
+    return str(value)
+
+
+def _fill_untouched_scopes(result: dict, context: Mapping[str, Any]) -> dict:
+    """Put the caller's own lists back for scopes the script never touched (sent as null)."""
+    scopes = result.setdefault("scopes", {})
+    given = (context or {}).get("scopes") or {}
+    for name in ("globals", "environment", "collectionVariables", "_variables"):
+        if scopes.get(name) is None:
+            scopes[name] = list(given.get(name) or [])
+    return result
 
 
 def _bare_result(error: dict, context: Mapping[str, Any]) -> dict:

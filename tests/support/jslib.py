@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from py_mini_racer import MiniRacer, init_mini_racer
+from py_mini_racer import LibAlreadyInitializedError, MiniRacer, init_mini_racer
 
 LIBS_DIR = Path(__file__).resolve().parents[2] / "runner" / "sandbox" / "js" / "libs"
 
@@ -39,7 +39,10 @@ def js_with_libs(files: Iterable[str] | None = None) -> MiniRacer:
     """
     global _initialised
     if not _initialised:
-        init_mini_racer(flags=[])
+        try:
+            init_mini_racer(flags=[])
+        except LibAlreadyInitializedError:  # the sandbox engine initialised V8 first
+            pass
         _initialised = True
     mr = MiniRacer()
     mr.eval(SHIM)

@@ -15,7 +15,7 @@
   'use strict';
 
   var base = global.__pmr_base;
-  var SCRIPT_URL = 'pmr-script.js';
+  var SCRIPT_URL = 'sandbox-script.js';   // the name Postman gives scripts in stack traces
   var SCOPE_NAMES = ['globals', 'collectionVariables', 'environment', 'iterationData', '_variables'];
   var RETURNED_SCOPES = ['globals', 'environment', 'collectionVariables', '_variables'];
   var hasOwn = Object.prototype.hasOwnProperty;
@@ -252,7 +252,8 @@
   function makeTest() {
     function test(name, fn) {
       var st = S;
-      var rec = { name: String(name), passed: true, skipped: false, error: null };
+      if (typeof name === 'function' && fn === undefined) { fn = name; name = ''; }
+      var rec = { name: String(name === undefined ? '' : name), passed: true, skipped: false, error: null };
       st.tests.push(rec);
       if (typeof fn !== 'function') {
         rec.skipped = true;
@@ -341,7 +342,6 @@
     pm.test = makeTest();
     Object.defineProperty(pm, 'expect', { enumerable: true, get: function () { return chai().expect; } });
     pm.sendRequest = sendRequest;
-    pm.require = function (name) { return base.require(name); };
     return pm;
   }
 
@@ -517,8 +517,10 @@
       delete rec.pending;
     });
     var scopes = {};
+    // A scope the script never touched comes back as null: the engine reuses the
+    // caller's list instead of shipping it back through JSON (it may hold a whole library).
     RETURNED_SCOPES.forEach(function (name) {
-      scopes[name] = st.scopes[name] ? st.scopes[name].toJSON() : scopeValues(name);
+      scopes[name] = st.scopes[name] ? st.scopes[name].toJSON() : null;
     });
     var request = st.ctx.request === undefined ? null : st.ctx.request;
     if (st.requestBuilt) {

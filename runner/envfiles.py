@@ -26,6 +26,8 @@ is tried as JSON, then YAML). Text may be UTF-8 (with or without BOM) or UTF-16 
         CLIENT_SECRET: {value: "${env:AEP_CLIENT_SECRET}", type: secret}
         OLD_TOKEN: {value: abc, disabled: true}
 
+  YAML typing is kept plain: only ``true``/``false``, ``null``, decimal numbers (no
+  leading zeros) are typed, so ``on``, ``0755``, ``12:30`` and ``2020-03-06`` stay strings.
   A mapping value is an *entry spec* when it has a ``value`` key and nothing but
   ``value``, ``type``, ``disabled``, ``enabled``, ``description``; any other mapping is an
   object-valued variable.
@@ -70,13 +72,28 @@ class EnvFileError(PmreplayError):
 
 
 class _PlainLoader(yaml.SafeLoader):
-    """YAML without implicit timestamps: ``2020-03-06`` stays the string a Postman value would be."""
+    """YAML with only unsurprising implicit types, so values mean what they look like.
+
+    Why: YAML 1.1 turns ``on``/``no`` into booleans, ``12:30`` into 750, ``0755`` into an
+    octal number and ``2020-03-06`` into a date, none of which a Postman value can be.
+    Here only ``true``/``false``, ``null``/``~``, decimal integers without leading zeros
+    and plain decimal floats are typed; everything else is a string.
+    """
 
 
+_YAML_TYPED = {f"tag:yaml.org,2002:{t}" for t in ("bool", "int", "float", "timestamp")}
 _PlainLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _YAML_TYPED]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_PlainLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                   list("tTfF"))
+_PlainLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"),
+                                   list("-+0123456789"))
+_PlainLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^[-+]?(?:(?:0|[1-9][0-9]*)(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
+    list("-+0123456789."))
 
 _ENTRY_SPEC_KEYS = {"value", "type", "disabled", "enabled", "description"}
 _ENV_REF = re.compile(r"\$(\$?)\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}")
@@ -149,7 +166,7 @@ def _parse_json(text: str, label: str) -> Any:
 
 def _parse_yaml(text: str, label: str, what: str = "not valid YAML") -> Any:
     try:
-        return yaml.load(text, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_PlainLoader)  # a SafeLoader subclass: no arbitrary objects
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""

@@ -102,6 +102,15 @@ values:
     assert scope.values[4] == {"key": "OLD_TOKEN", "value": "abc", "disabled": True, "type": "default"}
 
 
+def test_yaml_typing_is_plain(tmp_path):
+    path = write(tmp_path / "plain.yaml", "values:\n  on_flag: on\n  answer: no\n  mode: '0755'\n  octal: 0755\n"
+                                          "  time: 12:30\n  hex: 0x1F\n  real: true\n  n: -5\n  f: 1.5\n  z: 0\n"
+                                          "  nothing: ~\n  inf: .inf\n")
+    assert load_env_file(path).to_dict() == {
+        "on_flag": "on", "answer": "no", "mode": "0755", "octal": "0755", "time": "12:30", "hex": "0x1F",
+        "real": True, "n": -5, "f": 1.5, "z": 0, "nothing": None, "inf": ".inf"}
+
+
 def test_unknown_extension_tries_json_then_yaml(tmp_path):
     assert load_env_file(write(tmp_path / "env.txt", json.dumps(POSTMAN_ENV))).name == "AEP"
     assert load_env_file(write(tmp_path / "env2.txt", "values:\n  K: v\n")).get("K") == "v"

@@ -252,13 +252,17 @@ def _describe_error(exc: BaseException, url: str) -> str:
     if isinstance(exc, requests.exceptions.ReadTimeout) or "Read timed out" in text:
         return "ESOCKETTIMEDOUT"
     if isinstance(exc, requests.exceptions.SSLError):
+        if "Hostname mismatch" in text or "doesn't match" in text or "IP address mismatch" in text:
+            return f"Hostname/IP does not match certificate's altnames: Host: {parts.host}"
         if "CERTIFICATE_VERIFY_FAILED" in text:
+            if "in certificate chain" in text:
+                return "self-signed certificate in certificate chain"
             if "self-signed" in text or "self signed" in text:
                 return "self-signed certificate"
-            if "Hostname mismatch" in text or "doesn't match" in text or "IP address mismatch" in text:
-                return f"Hostname/IP does not match certificate's altnames: Host: {parts.host}"
+            if "unable to get local issuer" in text:
+                return "unable to get local issuer certificate"
             return "unable to verify the first certificate"
-        return f"SSL error: {_first_line(exc)}"
+        return f"SSL error: {_innermost(exc)}"
     if "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:
         return f"getaddrinfo ENOTFOUND {parts.host}"
     if "Connection refused" in text or "ConnectionRefusedError" in text:
@@ -267,9 +271,18 @@ def _describe_error(exc: BaseException, url: str) -> str:
         return "read ECONNRESET"
     if "RemoteDisconnected" in text or "Connection aborted" in text:
         return "socket hang up"
-    if isinstance(exc, requests.exceptions.TooManyRedirects):
-        return str(exc)
-    return _first_line(exc)
+    return _innermost(exc)
+
+
+def _innermost(exc: BaseException) -> str:
+    """The root cause's message, without urllib3's "Max retries exceeded ... (Caused by" wrapping."""
+    seen: BaseException = exc
+    for _ in range(5):
+        inner = getattr(seen.args[0], "reason", None) if seen.args else None
+        if not isinstance(inner, BaseException):
+            break
+        seen = inner
+    return _first_line(seen)
 
 
 def _first_line(exc: BaseException) -> str:
@@ -413,10 +426,10 @@ class Sender:
         try:
             extra_pem = path.read_text(encoding="utf-8")
             ssl.create_default_context(cadata=extra_pem)
-        except OSError as exc:
-            raise PmreplayError(f"--ssl-extra-ca-certs '{extra}' could not be read: {exc.strerror or exc}") from None
         except (ssl.SSLError, ValueError) as exc:
             raise PmreplayError(f"--ssl-extra-ca-certs '{extra}' holds no usable PEM certificate: {exc}") from None
+        except OSError as exc:
+            raise PmreplayError(f"--ssl-extra-ca-certs '{extra}' could not be read: {exc.strerror or exc}") from None
         fd, name = tempfile.mkstemp(prefix="pmreplay-ca-", suffix=".pem")
         self._temp_files.append(name)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

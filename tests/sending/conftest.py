@@ -22,8 +22,13 @@ def pki(tmp_path_factory) -> Pki:
 
 
 @pytest.fixture(scope="session")
-def tls_port(pki) -> Iterator[int]:
-    with tls_echo_server(pki) as port:
+def sni_log() -> list[str | None]:
+    return []
+
+
+@pytest.fixture(scope="session")
+def tls_port(pki, sni_log) -> Iterator[int]:
+    with tls_echo_server(pki, sni_log=sni_log) as port:
         yield port
 
 

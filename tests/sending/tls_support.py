@@ -116,10 +116,13 @@ class _ClientCertEcho(EchoHandler):
 
 
 @contextmanager
-def tls_echo_server(pki: Pki, require_client_cert: bool = False) -> Iterator[int]:
-    """An HTTPS echo server on 127.0.0.1; yields its port."""
+def tls_echo_server(pki: Pki, require_client_cert: bool = False,
+                    sni_log: list[str | None] | None = None) -> Iterator[int]:
+    """An HTTPS echo server on 127.0.0.1; yields its port. SNI names offered go to ``sni_log``."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(str(pki.server_cert), str(pki.server_key))
+    if sni_log is not None:
+        context.sni_callback = lambda _sock, name, _ctx: sni_log.append(name)
     if require_client_cert:
         context.verify_mode = ssl.CERT_REQUIRED
         context.load_verify_locations(str(pki.ca_cert))

@@ -42,6 +42,7 @@ class IterationDataError(PmreplayError):
     """An iteration data file or an iteration count is unusable."""
 
 
+_FIELD_END = re.compile(r"[,\r\n]")
 _NEWMAN_INT = re.compile(r"[+-]?[1-9][0-9]*")
 _JS_FLOAT_PREFIX = re.compile(r"[+-]?(Infinity|(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?)")
 
@@ -88,20 +89,18 @@ def _parse_csv_records(text: str, label: str) -> list[tuple[int, list[tuple[str,
             i += 1
             chunk: list[str] = []
             while True:
-                if i >= n:
+                end = text.find('"', i)
+                if end < 0:
                     raise IterationDataError(f"{label}: line {start_line}: a quoted field is never closed")
-                ch = text[i]
-                if ch == '"':
-                    if i + 1 < n and text[i + 1] == '"':
-                        chunk.append('"')
-                        i += 2
-                        continue
-                    i += 1
-                    break
-                if ch == "\n" or (ch == "\r" and text[i + 1:i + 2] != "\n"):
-                    line += 1
-                chunk.append(ch)
-                i += 1
+                segment = text[i:end]
+                line += segment.count("\n") + segment.count("\r") - segment.count("\r\n")
+                chunk.append(segment)
+                if text.startswith('""', end):
+                    chunk.append('"')
+                    i = end + 2
+                    continue
+                i = end + 1
+                break
             while i < n and text[i] in " \t":
                 i += 1
             if i < n and text[i] not in ",\r\n":
@@ -109,10 +108,10 @@ def _parse_csv_records(text: str, label: str) -> list[tuple[int, list[tuple[str,
                                          "(double a quote inside a quoted field: \"\")")
             fields.append(("".join(chunk), True))
         else:
-            start = i
-            while i < n and text[i] not in ",\r\n":
-                i += 1
-            fields.append((text[start:i].strip(" \t"), False))
+            match = _FIELD_END.search(text, i)
+            end = match.start() if match else n
+            fields.append((text[i:end].strip(" \t"), False))
+            i = end
         # what ends the field
         if i < n and text[i] == ",":
             i += 1

@@ -93,6 +93,8 @@ def build_parser() -> OneLineParser:
                      help="limit per script (0 = none; default 60000)")
     run.add_argument("--working-dir", metavar="DIR", help="where relative file paths in bodies resolve")
     run.add_argument("--no-insecure-file-read", action="store_true")
+    run.add_argument("--map-file", action="append", default=[], type=key_value, metavar="SRC=PATH",
+                     help="read body file SRC (a path or a base name as written in the collection) from PATH; repeatable")
     run.add_argument("-k", "--insecure", action="store_true", help="do not verify TLS certificates")
     run.add_argument("--ssl-client-cert", metavar="FILE")
     run.add_argument("--ssl-client-key", metavar="FILE")
@@ -202,6 +204,7 @@ def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, 
             secret_keys=secret_keys, global_vars=dict(args.global_var),
             reporters=reporters, reporter_options=reporter_options, bail=bail, delay_request_ms=args.delay_request,
             timeout_ms=args.timeout, timeout_script_ms=args.timeout_script, send_options=send,
+            file_map=dict(args.map_file),
             export_environment=args.export_environment, export_globals=args.export_globals,
             export_collection=args.export_collection, export_cookie_jar=args.export_cookie_jar,
             mask_secrets=not args.no_mask, color=_use_color(args.color), verbose=args.verbose,

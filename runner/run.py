@@ -36,6 +36,7 @@ class RunOptions:
     timeout_ms: int = 0                     # the whole run; 0 = none
     timeout_script_ms: int | None = None    # None = DEFAULT_SCRIPT_TIMEOUT_MS, 0 = none
     script_memory_mb: int = 256
+    file_map: dict[str, str] = field(default_factory=dict)  # body file src (path or base name) -> local path
     send: SendOptions = field(default_factory=SendOptions)
 
 
@@ -196,6 +197,8 @@ class Runner:
         exchange: Exchange | None = None
         if not skipped:
             spec = self.build_spec(item, request, self._chain(data))
+            if self.options.file_map:
+                spec["body"] = map_body_files(spec["body"], self.options.file_map)
             cursor.http_request_id = str(uuid.uuid4())
             self._emit("beforeRequest", cursor=cursor.to_json(), item=item, request=spec)
             self._check_deadline()
@@ -322,6 +325,30 @@ class Runner:
             auth = chain.substitute_deep(auth)
         return {"method": str(request.get("method") or "GET").upper(), "url": ensure_scheme(url),
                 "header": headers, "body": body, "auth": auth}
+
+
+def _mapped(src: Any, file_map: dict[str, str]) -> Any:
+    if isinstance(src, list):
+        return [_mapped(s, file_map) for s in src]
+    if not isinstance(src, str) or not src:
+        return src
+    if src in file_map:
+        return file_map[src]
+    base = src.replace("\\", "/").rsplit("/", 1)[-1]
+    return file_map.get(base, src)
+
+
+def map_body_files(body: dict | None, file_map: dict[str, str]) -> dict | None:
+    """``--map-file``: exported collections carry their author's absolute file paths; point them at local files."""
+    if not isinstance(body, dict):
+        return body
+    body = dict(body)
+    if isinstance(body.get("file"), dict):
+        body["file"] = {**body["file"], "src": _mapped(body["file"].get("src"), file_map)}
+    if isinstance(body.get("formdata"), list):
+        body["formdata"] = [{**f, "src": _mapped(f.get("src"), file_map)} if isinstance(f, dict) and "src" in f else f
+                            for f in body["formdata"]]
+    return body
 
 
 def _text(value: Any) -> str:

@@ -138,10 +138,10 @@ _BS_NOUNS = ["synergies", "web-readiness", "paradigms", "markets", "partnerships
 _BANK_ACCOUNT_NAMES = ["Checking", "Savings", "Money Market", "Investment", "Home Loan", "Credit Card",
                        "Auto Loan", "Personal Loan"]
 _TRANSACTION_TYPES = ["deposit", "withdrawal", "payment", "invoice"]
-_LOCALES = ["az", "ar", "cz", "de", "de_AT", "de_CH", "en", "en_AU", "en_CA", "en_GB", "en_IE", "en_IND",
-            "en_US", "es", "es_MX", "fa", "fi", "fr", "fr_CA", "fr_CH", "ge", "hy", "id_ID", "it", "ja",
-            "ko", "nb_NO", "nep", "nl", "nl_BE", "pl", "pt_BR", "pt_PT", "ro", "ru", "sk", "sv", "tr",
-            "uk", "vi", "zh_CN", "zh_TW"]
+_LOCALES = ["af", "ar", "az", "be", "bg", "bn", "bs", "ca", "cs", "cy", "da", "de", "el", "en", "eo", "es", "et",
+            "eu", "fa", "fi", "fr", "ga", "gl", "he", "hi", "hr", "hu", "hy", "id", "is", "it", "ja", "ka", "kk",
+            "ko", "lt", "lv", "mk", "ms", "nb", "ne", "nl", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv",
+            "sw", "ta", "th", "tr", "uk", "ur", "uz", "vi", "zh"]
 _COMMON_FILE_TYPES = ["video", "audio", "image", "text", "application"]
 _COMMON_FILE_EXTS = ["pdf", "mpeg", "wav", "png", "jpeg", "gif", "mp4v", "mpga", "mp4", "txt", "html",
                      "json", "csv", "zip"]

@@ -58,7 +58,7 @@ SHAPES = {
     "$randomIPV6": r"([0-9a-f]{1,4}:){7}[0-9a-f]{1,4}",
     "$randomMACAddress": r"([0-9a-f]{2}:){5}[0-9a-f]{2}",
     "$randomPassword": r"[A-Za-z0-9]{15}",
-    "$randomLocale": r"[a-z]{2,3}(_[A-Za-z]{2,3})?",
+    "$randomLocale": r"[a-z]{2}",  # Newman gave "en", "bs"
     "$randomUserAgent": r"Mozilla/5\.0 .+|Opera/.+",
     "$randomProtocol": r"https?",
     "$randomSemver": r"\d\.\d\.\d",

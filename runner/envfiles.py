@@ -232,7 +232,7 @@ def _entry_from_mapping(key: Any, spec: Any, label: str) -> dict:
     if not isinstance(key, str):
         raise EnvFileError(f"{label}: {where}: variable names must be strings, found {_kind(key)}")
     if isinstance(spec, dict) and "value" in spec and set(spec) <= _ENTRY_SPEC_KEYS:
-        return _checked_entry({"key": key, **spec}, label, where)
+        return _checked_entry({"key": key, "type": "default", **spec}, label, where)
     return {"key": key, "value": spec, "type": "default"}
 
 
@@ -241,8 +241,7 @@ def _checked_entry(entry: dict, label: str, where: str) -> dict:
         raise EnvFileError(f"{label}: {where}.type must be a string, found {_kind(entry['type'])}")
     if "disabled" in entry and not isinstance(entry["disabled"], bool):
         raise EnvFileError(f"{label}: {where}.disabled must be true or false, found {_kind(entry['disabled'])}")
-    entry.setdefault("type", "default")
-    return entry
+    return entry  # a list entry without a type stays untyped: "any", as Newman reads it
 
 
 def _kind(value: Any) -> str:

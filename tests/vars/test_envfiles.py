@@ -60,6 +60,13 @@ def test_wrapper_is_unwrapped(tmp_path, wrapper):
     assert scope.get("IMS") == "ims-na1.adobelogin.com" and scope.name == "AEP"
 
 
+def test_untyped_list_entry_is_any_and_mapping_entry_default(tmp_path):
+    listed = load_env_file(write(tmp_path / "l.json", '{"values": [{"key": "k", "value": "v"}]}'))
+    mapped = load_env_file(write(tmp_path / "m.yaml", "values:\n  k: v\n  s: {value: x}\n"))
+    assert [e["type"] for e in listed.values] == ["any"]
+    assert [e["type"] for e in mapped.values] == ["default", "default"]
+
+
 def test_enabled_false_is_kept_and_ignored_like_newman(tmp_path):
     doc = {"values": [{"key": "k", "value": "v", "enabled": False}]}
     assert load_env_file(write(tmp_path / "e.json", json.dumps(doc))).get("k") == "v"

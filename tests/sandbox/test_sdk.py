@@ -499,6 +499,15 @@ def test_response_json_reviver_bom_and_jsonp(mr):
     ('{"a":1}garbage', "Unexpected token 'g' at 1:8\n{\"a\":1}garbage\n       ^"),
     ('  {"a":\n  tru}', "Unexpected token 't' at 2:3\n  tru}\n  ^"),
     ('"open', 'Unexpected end of input at 1:6\n"open\n     ^'),
+    ("[1,", "No data, only a whitespace at 1:4\n[1,\n   ^"),
+    ('{"a":[1,', 'No value found for key a at 1:9\n{"a":[1,\n        ^'),
+    ("[[1,", "Unexpected end of input at 1:5\n[[1,\n    ^"),
+    ("[1,,2]", "Elisions are not supported at 1:5\n[1,,2]\n    ^"),
+    ('{"a":1 "b"}', "Unexpected token 'b' at 1:9\n{\"a\":1 \"b\"}\n        ^"),
+    ('{"k":"v\n"}', "Unexpected token '\"' at 1:9\n{\"k\":\"v\n       ^"),
+    ("{1:2}", "Wrong key type: 1 at 1:5\n{1:2}\n    ^"),
+    ("[-]", 'Bad numeric literal - "-" at 1:2\n[-]\n ^'),
+    ("x" * 100 + "y", "Unexpected token 'x' at 1:1\n" + "x" * 79 + "\n^"),
 ])
 def test_response_json_error_like_postman(mr, body, message):
     out = js(mr, f"new S.Response({{code: 200, body: {body!r}}}).json();")

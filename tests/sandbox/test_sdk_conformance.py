@@ -160,7 +160,8 @@ OTHER_CASES = [
     # responses
     "['hello', '<html>', '{\"a\":1,}', '', '   ', '{\"a\":', '[1,2\\n,3', '{\"a\": undefined}', 'null', '{\"a\":1}garbage',"
     " '  {\"a\":\\n  tru}', '\\ufeff{\"bom\":true}', '[1,]', '{\"a\" 1}', '\"unterminated', '{\"a\":\"\\\\x\"}', '01', 'x'.repeat(100) + 'y',"
-    " 'callback({\"a\":1});', '{\"deep\": {\"list\": [1, 2, {\"k\": \"v\"}]}}'].map(function (b) { var r = new S.Response({code: 200, body: b});"
+    " 'callback({\"a\":1});', '{\"deep\": {\"list\": [1, 2, {\"k\": \"v\"}]}}', '[1,', '{\"a\":[1,', '[[1,', '[1,,2]', '[,1]',"
+    " '{\"a\":1 \"b\"}', '{\"k\":\"v\\n\"}', '\"abc\\ndef', '{1:2}', '{1', '[-]', '-a', '{\"a\":\"x\"\\n\"b\":2}', '[1,\\n', '<!DOCTYPE html>\\n<html>'].map(function (b) { var r = new S.Response({code: 200, body: b});"
     " var j, p; try { j = r.json(); } catch (e) { j = [e.name, e.message]; } try { p = r.jsonp(); } catch (e) { p = [e.name, e.message]; }"
     " return [j, p]; })",
     "[['application/json; charset=utf-8', 'attachment; filename=\"x.json\"'], ['text/html; charset=ISO-8859-1', null], [null, null],"

@@ -1199,8 +1199,10 @@
     // Finds the first JSON syntax error in `text` and returns "<what> at L:C\n<line>\n<caret>".
     var describeJSONError = function (text) {
         var pos = 0, len = text.length;
-        var SyntaxStop = function (msg, at) { this.msg = msg; this.at = at; };
-        var fail = function (msg, at) {
+        // `lineOf`: where line/column counting stops (a raw newline inside a string
+        // is reported on the string's own line, as Postman does).
+        var SyntaxStop = function (msg, at, lineOf) { this.msg = msg; this.at = at; this.lineOf = lineOf; };
+        var fail = function (msg, at, lineOf) {
             at = at === undefined ? pos : at;
             if (!msg) {
                 if (at < len) {
@@ -1209,7 +1211,7 @@
                 }
                 else { msg = 'Unexpected end of input'; }
             }
-            throw new SyntaxStop(msg, at);
+            throw new SyntaxStop(msg, at, lineOf === undefined ? at : lineOf);
         };
         var ws = function () { while (pos < len && ' \t\n\r'.indexOf(text[pos]) !== -1) { pos++; } };
         var literal = function (word) {
@@ -1238,12 +1240,14 @@
                     pos++;
                     continue;
                 }
+                if (ch === '\n' || ch === '\r') { fail(undefined, pos + 1, pos); }
                 if (ch.charCodeAt(0) < 0x20) { fail('Unexpected control character'); }
                 pos++;
             }
             fail();
         };
         var number = function () {
+            if (text[pos] === '-' && !/[0-9.eE]/.test(text[pos + 1] || '')) { fail('Bad numeric literal - "-"'); }
             var m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(pos));
             if (!m || m[0] === '-') { fail(undefined, m ? pos + 1 : pos); }
             pos += m[0].length;
@@ -1269,25 +1273,38 @@
                     pos++;
                     return true;
                 }
-                if (text[pos] !== '"') { fail(); }
-                var key = string();
+                var key, numericKey = false;
+                if (text[pos] === '"') { key = string(); }
+                else if (/[0-9]/.test(text[pos] || '')) {
+                    // a bare number is read as a key, then rejected once its value is known
+                    var keyStart = pos;
+                    number();
+                    key = String(Number(text.slice(keyStart, pos)));
+                    numericKey = true;
+                }
+                else { fail(); }
                 ws();
                 if (text[pos] !== ':') { fail(); }
                 pos++;
                 ws();
                 if (!value()) { fail('No value found for key ' + key); }
+                if (numericKey) { fail('Wrong key type: ' + key); }
                 nonEmpty = true;
                 ws();
                 if (text[pos] === ',') { pos++; continue; }
                 if (text[pos] === '}') { pos++; return true; }
-                fail();
+                fail(undefined, pos + 1);
             }
         };
         var array = function () {
             pos++;
             var nonEmpty = false;
             for (;;) {
+                // Input ending right after '[' or ',' means "no value here": the
+                // enclosing context words the error (Postman's parser does the same).
+                if (pos >= len) { return false; }
                 ws();
+                if (text[pos] === ',') { fail('Elisions are not supported', pos + 1); }
                 if (text[pos] === ']') {
                     if (nonEmpty) { fail('Trailing comma in array'); }
                     pos++;
@@ -1305,7 +1322,7 @@
         try {
             ws();
             if (pos >= len) { fail(len ? 'No data, only a whitespace' : 'No data, empty input'); }
-            if (!value()) { fail(); }
+            if (!value()) { fail(pos >= len ? 'No data, only a whitespace' : undefined); }
             ws();
             if (pos < len) { fail(); }
             return null;
@@ -1315,7 +1332,7 @@
             stop = e;
         }
         var at = stop.at, lineNo = 0, lineStart = 0;
-        for (var i = 0; i < at && i < len; i++) {
+        for (var i = 0; i < stop.lineOf && i < len; i++) {
             if (text[i] === '\n' || (text[i] === '\r' && text[i + 1] !== '\n')) { lineNo++; lineStart = i + 1; }
         }
         var col = at - lineStart;

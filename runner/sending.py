@@ -53,6 +53,8 @@ SYSTEM_HEADERS = ("User-Agent", "Accept", "Cache-Control", "Postman-Token", "Hos
 # urllib3 adds these on its own unless told to skip them.
 _SKIPPABLE = frozenset({"user-agent", "accept-encoding", "host"})
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+# Node sends no Content-Length for a body-less request of these methods (others get 0).
+_NO_DEFAULT_LENGTH = frozenset({"GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"})
 
 
 def _version() -> str:
@@ -570,12 +572,15 @@ class Sender:
                 except ValueError as exc:
                     warnings.append(f"GraphQL variables are not valid JSON ({exc}); sent without variables")
                     variables = None
-            payload: dict[str, Any] = {"query": _text(spec.get("query"))}
+            # Postman splices the variables text in as written (observed: spacing kept)
+            members = ['"query":' + json.dumps(_text(spec.get("query")), ensure_ascii=False)]
             if spec.get("operationName"):
-                payload["operationName"] = spec["operationName"]
+                members.append('"operationName":' + json.dumps(_text(spec["operationName"]), ensure_ascii=False))
             if variables is not None:
-                payload["variables"] = variables
-            return json.dumps(payload).encode("utf-8"), "application/json", body
+                raw_vars = spec.get("variables")
+                members.append('"variables":' + (raw_vars.strip() if isinstance(raw_vars, str) else
+                                                 json.dumps(variables, separators=(",", ":"), ensure_ascii=False)))
+            return ("{" + ",".join(members) + "}").encode("utf-8"), "application/json", body
         if mode:
             warnings.append(f"unknown body mode '{mode}'; request sent without a body")
         return None, None, None
@@ -651,11 +656,20 @@ class Sender:
             else:
                 headers[key] = value
             user_keys.add(key.lower())
+        # raw/graphql/file types are set by Postman before its system headers; form bodies get
+        # theirs from the HTTP layer, after them (observed with Newman 6.2).
+        late_type = None
         if inferred_type and "content-type" not in user_keys and "content-type" not in disabled:
-            headers["Content-Type"] = inferred_type
-            user_keys.add("content-type")
+            if inferred_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+                late_type = inferred_type
+            else:
+                headers["Content-Type"] = inferred_type
+                user_keys.add("content-type")
         prep = requests.PreparedRequest()
         prep.prepare(method=method, url=url, headers=headers, data=body or None)
+        if body is None and method in _NO_DEFAULT_LENGTH and "Content-Length" in prep.headers \
+                and "content-length" not in user_keys:
+            del prep.headers["Content-Length"]
         # requests' requote_uri encodes more than Postman does ({, }, |, `); send our encoding.
         prep.url = url if ppb.get("disableUrlEncoding") else _with_path(encode_url(url))
         system_keys: list[str] = []
@@ -671,6 +685,9 @@ class Sender:
                                   "Postman-Token": str(uuid.uuid4()), "Host": _host_header(prep.url or url),
                                   "Accept-Encoding": ACCEPT_ENCODING, "Connection": "keep-alive"}[name]
             system_keys.append(low)
+        if late_type:
+            prep.headers["Content-Type"] = late_type
+            system_keys.append("content-type")
         return prep, user_keys, system_keys
 
     def _set_cookie_header(self, prep: requests.PreparedRequest) -> None:
@@ -782,17 +799,19 @@ class Sender:
                 nxt.headers["Content-Length"] = "0"
         old_host = urlsplit(previous.url or "").hostname
         new_host = urlsplit(nxt.url or "").hostname
-        if "Host" in nxt.headers and nxt.headers["Host"] != SKIP_HEADER:
-            nxt.headers["Host"] = _host_header(nxt.url or new_url)
         if old_host != new_host and not ppb.get("followAuthorizationHeader") and "Authorization" in nxt.headers:
             del nxt.headers["Authorization"]
-        if ppb.get("removeRefererHeaderOnRedirect"):
-            if "Referer" in nxt.headers:
-                del nxt.headers["Referer"]
-        else:
-            nxt.headers["Referer"] = previous.url or ""
         if not ppb.get("disableCookies"):
             self._set_cookie_header(nxt)
+        # postman-request drops Host and sets Referer, then adds Host back last (observed order)
+        host = nxt.headers.get("Host")
+        for name in ("Host", "Referer"):
+            if name in nxt.headers:
+                del nxt.headers[name]
+        if not ppb.get("removeRefererHeaderOnRedirect"):
+            nxt.headers["Referer"] = previous.url or ""
+        if host is not None:
+            nxt.headers["Host"] = host if host == SKIP_HEADER else _host_header(nxt.url or new_url)
         nxt.hooks = {"response": []}
         return nxt
 

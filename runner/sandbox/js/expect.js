@@ -1726,14 +1726,45 @@
 
   function typeMatches(v, t) {
     var actual = jsonType(v);
-    if (t === 'integer') return actual === 'number' && isFinite(v) && Math.floor(v) === v;
+    if (t === 'integer') return actual === 'number' && Math.floor(v) === v && isFinite(v);
     if (t === 'number') return actual === 'number';
     return actual === t;
   }
 
-  function propPath(base, key) {
-    return /^[a-zA-Z_$][a-zA-Z0-9_$]*$/.test(key) ? base + '.' + key : base + "['" + String(key).replace(/'/g, "\\'") + "']";
+  /* JSON equality as ajv uses it for enum/const/uniqueItems (0 equals -0, NaN equals NaN). */
+  function jsonEqual(a, b) {
+    if (a === b) return true;
+    if (a && b && typeof a === 'object' && typeof b === 'object') {
+      if (Array.isArray(a) !== Array.isArray(b)) return false;
+      var ka = Object.keys(a), kb = Object.keys(b);
+      if (ka.length !== kb.length) return false;
+      for (var i = 0; i < ka.length; i += 1) {
+        if (!Object.prototype.hasOwnProperty.call(b, ka[i]) || !jsonEqual(a[ka[i]], b[ka[i]])) return false;
+      }
+      return true;
+    }
+    return a !== a && b !== b;
   }
+
+  var SCHEMA_RULES = ['type', '$ref', 'const', 'enum', 'not', 'anyOf', 'oneOf', 'allOf', 'if', 'maximum', 'minimum',
+    'exclusiveMaximum', 'exclusiveMinimum', 'multipleOf', 'format', 'maxLength', 'minLength', 'pattern', 'maxItems',
+    'minItems', 'items', 'additionalItems', 'contains', 'uniqueItems', 'maxProperties', 'minProperties', 'required',
+    'dependencies', 'propertyNames', 'properties', 'patternProperties', 'additionalProperties'];
+
+  function hasRules(schema) {
+    if (typeof schema === 'boolean') return !schema;
+    if (!schema || typeof schema !== 'object') return false;
+    return SCHEMA_RULES.some(function (k) { return k in schema; });
+  }
+
+  /* Paths like ajv's errorsText: `.name` for plain declared names, `['x y']` otherwise. */
+  function declaredPath(base, key) {
+    if (/^[a-z$_][a-z$_0-9]*$/i.test(key)) return base + '.' + key;
+    return base + "['" + String(key).replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')
+      .replace(/\r/g, '\\r').replace(/\f/g, '\\f').replace(/\t/g, '\\t') + "']";
+  }
+
+  function dynamicPath(base, key) { return base + "['" + key + "']"; }
 
   function resolveRef(root, ref) {
     if (ref === '#') return root;
@@ -1744,35 +1775,73 @@
     }, root);
   }
 
+  var SCALAR_TYPES = ['string', 'number', 'integer', 'boolean', 'null'];
+
+  function duplicatePair(schema, data) {
+    var itemType = schema.items && schema.items.type;
+    var scalar = typeof itemType === 'string' ? SCALAR_TYPES.indexOf(itemType) !== -1
+      : Array.isArray(itemType) && itemType.length > 0 && itemType.every(function (ty) { return SCALAR_TYPES.indexOf(ty) !== -1; });
+    var i, j;
+    if (scalar) {
+      // ajv's fast path for scalar items: remembers the nearest later index of each value
+      var types = Array.isArray(itemType) ? itemType : [itemType];
+      var seen = Object.create(null);
+      for (i = data.length - 1; i >= 0; i -= 1) {
+        var item = data[i];
+        if (!types.some(function (ty) { return typeMatches(item, ty); })) continue;
+        var key = typeof item === 'string' ? '"' + item : String(item);
+        if (typeof seen[key] === 'number') return [seen[key], i];
+        seen[key] = i;
+      }
+      return null;
+    }
+    for (i = data.length - 1; i > 0; i -= 1) {
+      for (j = i - 1; j >= 0; j -= 1) {
+        if (jsonEqual(data[i], data[j])) return [j, i];
+      }
+    }
+    return null;
+  }
+
+  function limitError(schema, data, path, errors, plain, exclusive, cmpWord, exclWord, holds) {
+    var hasPlain = typeof schema[plain] === 'number', hasExcl = typeof schema[exclusive] === 'number';
+    if (!hasPlain && !hasExcl) return;
+    var useExcl = hasExcl && (!hasPlain || (plain === 'maximum' ? schema[exclusive] <= schema[plain]
+      : schema[exclusive] >= schema[plain]));
+    var limit = useExcl ? schema[exclusive] : schema[plain];
+    if (!holds(data, limit, useExcl)) errors.push(path + ' should be ' + (useExcl ? exclWord : cmpWord) + ' ' + limit);
+  }
+
+  /*
+   * Errors are collected in ajv 6's keyword order (type, then the number / string /
+   * array / object keywords, then $ref/const/enum/not/anyOf/oneOf/allOf/if) so that the
+   * joined text matches what Postman prints.
+   */
   function checkSchema(schema, data, path, root, errors) {
     if (schema === true || schema === undefined) return;
     if (schema === false) { errors.push(path + ' boolean schema is false'); return; }
     if (typeof schema !== 'object' || schema === null) return;
     if (typeof schema.$ref === 'string') {
-      checkSchema(resolveRef(root, schema.$ref), data, path, root, errors);
+      var target = resolveRef(root, schema.$ref);
+      if (target === undefined) throw new Error("can't resolve reference " + schema.$ref + ' from id #');
+      checkSchema(target, data, path, root, errors);
       return;
     }
     var t = jsonType(data);
     if (schema.type !== undefined) {
       var types = Array.isArray(schema.type) ? schema.type : [schema.type];
-      if (!types.some(function (ty) { return typeMatches(data, ty); })) {
-        errors.push(path + ' should be ' + types.join(','));
-      }
-    }
-    if (schema.enum && !schema.enum.some(function (e) { return deepEqual(e, data) || (e === 0 && data === 0); })) {
-      errors.push(path + ' should be equal to one of the allowed values');
-    }
-    if ('const' in schema && !(deepEqual(schema.const, data) || (schema.const === 0 && data === 0))) {
-      errors.push(path + ' should be equal to constant');
+      if (!types.some(function (ty) { return typeMatches(data, ty); })) errors.push(path + ' should be ' + types.join(','));
     }
     if (t === 'number') {
-      if (typeof schema.maximum === 'number' && !(data <= schema.maximum)) errors.push(path + ' should be <= ' + schema.maximum);
-      if (typeof schema.minimum === 'number' && !(data >= schema.minimum)) errors.push(path + ' should be >= ' + schema.minimum);
-      if (typeof schema.exclusiveMaximum === 'number' && !(data < schema.exclusiveMaximum)) errors.push(path + ' should be < ' + schema.exclusiveMaximum);
-      if (typeof schema.exclusiveMinimum === 'number' && !(data > schema.exclusiveMinimum)) errors.push(path + ' should be > ' + schema.exclusiveMinimum);
+      limitError(schema, data, path, errors, 'maximum', 'exclusiveMaximum', '<=', '<', function (v, lim, ex) {
+        return ex ? v < lim : v <= lim;
+      });
+      limitError(schema, data, path, errors, 'minimum', 'exclusiveMinimum', '>=', '>', function (v, lim, ex) {
+        return ex ? v > lim : v >= lim;
+      });
       if (typeof schema.multipleOf === 'number') {
         var q = data / schema.multipleOf;
-        if (Math.abs(q - Math.round(q)) > 1e-9) errors.push(path + ' should be multiple of ' + schema.multipleOf);
+        if (q !== parseInt(q, 10)) errors.push(path + ' should be multiple of ' + schema.multipleOf);
       }
     }
     if (t === 'string') {
@@ -1790,140 +1859,166 @@
         errors.push(path + ' should match format "' + schema.format + '"');
       }
     }
-    if (t === 'array') {
-      if (typeof schema.maxItems === 'number' && data.length > schema.maxItems) {
-        errors.push(path + ' should NOT have more than ' + schema.maxItems + ' items');
-      }
-      if (typeof schema.minItems === 'number' && data.length < schema.minItems) {
-        errors.push(path + ' should NOT have fewer than ' + schema.minItems + ' items');
-      }
-      if (schema.uniqueItems === true) {
-        outer: for (var i = data.length - 1; i > 0; i -= 1) {
-          for (var j = i - 1; j >= 0; j -= 1) {
-            if (deepEqual(data[i], data[j])) {
-              errors.push(path + ' should NOT have duplicate items (items ## ' + j + ' and ' + i + ' are identical)');
-              break outer;
-            }
-          }
-        }
-      }
-      if (Array.isArray(schema.items)) {
-        schema.items.forEach(function (sub, idx) {
-          if (idx < data.length) checkSchema(sub, data[idx], path + '[' + idx + ']', root, errors);
-        });
-        if (data.length > schema.items.length) {
-          if (schema.additionalItems === false) {
-            errors.push(path + ' should NOT have more than ' + schema.items.length + ' items');
-          } else if (typeof schema.additionalItems === 'object') {
-            for (var k = schema.items.length; k < data.length; k += 1) {
-              checkSchema(schema.additionalItems, data[k], path + '[' + k + ']', root, errors);
-            }
-          }
-        }
-      } else if (schema.items !== undefined) {
-        data.forEach(function (item, idx) { checkSchema(schema.items, item, path + '[' + idx + ']', root, errors); });
-      }
-      if (schema.contains !== undefined && !data.some(function (item) {
-        var sub = [];
-        checkSchema(schema.contains, item, path, root, sub);
-        return !sub.length;
-      })) {
-        errors.push(path + ' should contain a valid item');
+    if (t === 'array') checkArray(schema, data, path, root, errors);
+    if (t === 'object') checkObject(schema, data, path, root, errors);
+    if ('const' in schema && !jsonEqual(schema.const, data)) errors.push(path + ' should be equal to constant');
+    if (Array.isArray(schema.enum) && !schema.enum.some(function (e) { return jsonEqual(e, data); })) {
+      errors.push(path + ' should be equal to one of the allowed values');
+    }
+    var run = function (sub) {
+      var found = [];
+      checkSchema(sub, data, path, root, found);
+      return found;
+    };
+    if (schema.not !== undefined && run(schema.not).length === 0) errors.push(path + ' should NOT be valid');
+    if (Array.isArray(schema.anyOf)) {
+      var anyRuns = schema.anyOf.map(run);
+      if (!anyRuns.some(function (r) { return r.length === 0; })) {
+        anyRuns.forEach(function (r) { errors.push.apply(errors, r); });
+        errors.push(path + ' should match some schema in anyOf');
       }
     }
-    if (t === 'object') {
-      var keys = Object.keys(data);
-      if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties) {
-        errors.push(path + ' should NOT have more than ' + schema.maxProperties + ' properties');
-      }
-      if (typeof schema.minProperties === 'number' && keys.length < schema.minProperties) {
-        errors.push(path + ' should NOT have fewer than ' + schema.minProperties + ' properties');
-      }
-      if (Array.isArray(schema.required)) {
-        schema.required.forEach(function (name) {
-          if (!Object.prototype.hasOwnProperty.call(data, name)) {
-            errors.push(path + " should have required property '" + name + "'");
-          }
-        });
-      }
-      var props = schema.properties || {};
-      var patterns = schema.patternProperties || {};
-      keys.forEach(function (key) {
-        var matched = false;
-        if (Object.prototype.hasOwnProperty.call(props, key)) {
-          matched = true;
-          checkSchema(props[key], data[key], propPath(path, key), root, errors);
-        }
-        Object.keys(patterns).forEach(function (pat) {
-          if (new RegExp(pat, 'u').test(key)) {
-            matched = true;
-            checkSchema(patterns[pat], data[key], propPath(path, key), root, errors);
-          }
-        });
-        if (!matched && schema.additionalProperties === false) {
-          errors.push(path + ' should NOT have additional properties');
-        } else if (!matched && typeof schema.additionalProperties === 'object') {
-          checkSchema(schema.additionalProperties, data[key], propPath(path, key), root, errors);
-        }
-      });
-      if (schema.propertyNames !== undefined) {
-        keys.forEach(function (key) {
-          var sub = [];
-          checkSchema(schema.propertyNames, key, path, root, sub);
-          if (sub.length) errors.push(path + " should match propertyNames schema (property name '" + key + "' is invalid)");
-        });
-      }
-      if (schema.dependencies && typeof schema.dependencies === 'object') {
-        Object.keys(schema.dependencies).forEach(function (key) {
-          if (!Object.prototype.hasOwnProperty.call(data, key)) return;
-          var dep = schema.dependencies[key];
-          if (Array.isArray(dep)) {
-            dep.forEach(function (other) {
-              if (!Object.prototype.hasOwnProperty.call(data, other)) {
-                errors.push(path + ' should have property ' + other + ' when property ' + key + ' is present');
-              }
-            });
-          } else {
-            checkSchema(dep, data, path, root, errors);
-          }
-        });
+    if (Array.isArray(schema.oneOf)) {
+      var oneRuns = schema.oneOf.map(run);
+      var passing = oneRuns.filter(function (r) { return r.length === 0; }).length;
+      if (passing !== 1) {
+        if (passing === 0) oneRuns.forEach(function (r) { errors.push.apply(errors, r); });
+        errors.push(path + ' should match exactly one schema in oneOf');
       }
     }
     if (Array.isArray(schema.allOf)) {
       schema.allOf.forEach(function (sub) { checkSchema(sub, data, path, root, errors); });
     }
-    var passing = function (sub) {
-      var found = [];
-      checkSchema(sub, data, path, root, found);
-      return { ok: !found.length, errors: found };
-    };
-    if (Array.isArray(schema.anyOf)) {
-      var anyRuns = schema.anyOf.map(passing);
-      if (!anyRuns.some(function (r) { return r.ok; })) {
-        anyRuns.forEach(function (r) { errors.push.apply(errors, r.errors); });
-        errors.push(path + ' should match some schema in anyOf');
-      }
-    }
-    if (Array.isArray(schema.oneOf)) {
-      var oneRuns = schema.oneOf.map(passing);
-      var count = oneRuns.filter(function (r) { return r.ok; }).length;
-      if (count !== 1) {
-        if (count === 0) oneRuns.forEach(function (r) { errors.push.apply(errors, r.errors); });
-        errors.push(path + ' should match exactly one schema in oneOf');
-      }
-    }
-    if (schema.not !== undefined && passing(schema.not).ok) errors.push(path + ' should NOT be valid');
     if (schema.if !== undefined) {
-      var branch = passing(schema.if).ok ? schema.then : schema.else;
+      var ifOk = run(schema.if).length === 0;
+      var branch = ifOk ? schema.then : schema.else;
       if (branch !== undefined) {
-        var before = errors.length;
-        checkSchema(branch, data, path, root, errors);
-        if (errors.length > before) errors.push(path + ' should match "' + (passing(schema.if).ok ? 'then' : 'else') + '" schema');
+        var branchErrors = run(branch);
+        if (branchErrors.length) {
+          errors.push.apply(errors, branchErrors);
+          errors.push(path + ' should match "' + (ifOk ? 'then' : 'else') + '" schema');
+        }
       }
     }
   }
 
+  function checkArray(schema, data, path, root, errors) {
+    if (typeof schema.maxItems === 'number' && data.length > schema.maxItems) {
+      errors.push(path + ' should NOT have more than ' + schema.maxItems + ' items');
+    }
+    if (typeof schema.minItems === 'number' && data.length < schema.minItems) {
+      errors.push(path + ' should NOT have fewer than ' + schema.minItems + ' items');
+    }
+    if (Array.isArray(schema.items)) {
+      schema.items.forEach(function (sub, idx) {
+        if (idx < data.length) checkSchema(sub, data[idx], path + '[' + idx + ']', root, errors);
+      });
+      if (data.length > schema.items.length) {
+        if (schema.additionalItems === false) {
+          errors.push(path + ' should NOT have more than ' + schema.items.length + ' items');
+        } else if (schema.additionalItems && typeof schema.additionalItems === 'object') {
+          for (var k = schema.items.length; k < data.length; k += 1) {
+            checkSchema(schema.additionalItems, data[k], path + '[' + k + ']', root, errors);
+          }
+        }
+      }
+    } else if (schema.items !== undefined) {
+      data.forEach(function (item, idx) { checkSchema(schema.items, item, path + '[' + idx + ']', root, errors); });
+    }
+    if (schema.contains !== undefined) {
+      var itemErrors = [], anyValid = false;
+      data.forEach(function (item, idx) {
+        var found = [];
+        checkSchema(schema.contains, item, path + '[' + idx + ']', root, found);
+        if (!found.length) anyValid = true;
+        itemErrors.push.apply(itemErrors, found);
+      });
+      if (!anyValid) {
+        errors.push.apply(errors, itemErrors);
+        errors.push(path + ' should contain a valid item');
+      }
+    }
+    if (schema.uniqueItems === true) {
+      var pair = duplicatePair(schema, data);
+      if (pair) errors.push(path + ' should NOT have duplicate items (items ## ' + pair[0] + ' and ' + pair[1] + ' are identical)');
+    }
+  }
+
+  function checkObject(schema, data, path, root, errors) {
+    var has = function (k) { return Object.prototype.hasOwnProperty.call(data, k); };
+    var keys = Object.keys(data);
+    var props = schema.properties && typeof schema.properties === 'object' ? schema.properties : {};
+    var declared = Object.keys(props);
+    if (typeof schema.maxProperties === 'number' && keys.length > schema.maxProperties) {
+      errors.push(path + ' should NOT have more than ' + schema.maxProperties + ' properties');
+    }
+    if (typeof schema.minProperties === 'number' && keys.length < schema.minProperties) {
+      errors.push(path + ' should NOT have fewer than ' + schema.minProperties + ' properties');
+    }
+    // required names whose declared schema has rules are reported where that property is checked
+    var lateRequired = Object.create(null);
+    if (Array.isArray(schema.required)) {
+      schema.required.forEach(function (name) {
+        if (declared.length && hasRules(props[name])) { lateRequired[name] = true; return; }
+        if (!has(name)) errors.push(path + " should have required property '" + name + "'");
+      });
+    }
+    if (schema.dependencies && typeof schema.dependencies === 'object') {
+      var deps = schema.dependencies;
+      Object.keys(deps).forEach(function (key) {
+        if (!Array.isArray(deps[key]) || !has(key)) return;
+        var list = deps[key];
+        list.forEach(function (other) {
+          if (!has(other)) {
+            errors.push(path + ' should have ' + (list.length === 1 ? 'property ' + list[0] : 'properties ' + list.join(', ')) +
+              ' when property ' + key + ' is present');
+          }
+        });
+      });
+      Object.keys(deps).forEach(function (key) {
+        if (Array.isArray(deps[key]) || !has(key)) return;
+        checkSchema(deps[key], data, path, root, errors);
+      });
+    }
+    if (schema.propertyNames !== undefined) {
+      keys.forEach(function (key) {
+        var found = [];
+        checkSchema(schema.propertyNames, key, path, root, found);
+        if (found.length) {
+          errors.push.apply(errors, found);
+          errors.push(path + " property name '" + key + "' is invalid");
+        }
+      });
+    }
+    var patterns = schema.patternProperties && typeof schema.patternProperties === 'object' ? schema.patternProperties : {};
+    var patternList = Object.keys(patterns);
+    if (schema.additionalProperties !== undefined && schema.additionalProperties !== true) {
+      keys.forEach(function (key) {
+        if (Object.prototype.hasOwnProperty.call(props, key)) return;
+        if (patternList.some(function (pat) { return new RegExp(pat, 'u').test(key); })) return;
+        if (schema.additionalProperties === false) errors.push(path + ' should NOT have additional properties');
+        else checkSchema(schema.additionalProperties, data[key], dynamicPath(path, key), root, errors);
+      });
+    }
+    declared.forEach(function (key) {
+      if (has(key)) checkSchema(props[key], data[key], declaredPath(path, key), root, errors);
+      else if (lateRequired[key]) errors.push(path + " should have required property '" + key + "'");
+    });
+    patternList.forEach(function (pat) {
+      var re = new RegExp(pat, 'u');
+      keys.forEach(function (key) {
+        if (re.test(key)) checkSchema(patterns[pat], data[key], dynamicPath(path, key), root, errors);
+      });
+    });
+  }
+
+  var KNOWN_META = ['http://json-schema.org/draft-07/schema', 'http://json-schema.org/schema'];
+
+  /* ajv 6 knows only the draft-07 meta-schema: any other `$schema` is an error, as in Postman. */
   function validateSchema(schema, data) {
+    if (schema && typeof schema.$schema === 'string' && KNOWN_META.indexOf(schema.$schema.replace(/#$/, '')) === -1) {
+      throw new Error('no schema with key or ref "' + schema.$schema + '"');
+    }
     var errors = [];
     checkSchema(schema, data, 'data', schema, errors);
     return { valid: errors.length === 0, text: errors.length ? errors.join(', ') : 'No errors' };

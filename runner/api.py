@@ -7,6 +7,7 @@ read the typed summary instead of parsing a report.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,6 +20,7 @@ from runner.events import EventBus
 from runner.iterdata import load_iteration_data
 from runner.masking import Masker
 from runner.reporters import ReporterContext, make_reporters
+from runner.reporters._files import write_atomic
 from runner.run import Runner, RunOptions
 from runner.sending import SendOptions
 from runner.summary import RunSummary
@@ -138,7 +140,12 @@ def run(
     active = make_reporters(list(reporters), context_for)
     for warning in loaded.warnings:
         summary.warnings.append(warning)
-    runner.run()
+    try:
+        runner.run()
+        if export_cookie_jar:
+            runner.export_cookie_jar(export_cookie_jar)
+    finally:
+        runner.close()
     # secrets set by scripts during the run (e.g. a token typed secret) are masked too
     for scope in (env_scope, globals_scope, runner.collection_variables):
         for entry in scope.values:
@@ -151,15 +158,9 @@ def run(
     if export_globals:
         export_scope(globals_scope, export_globals)
     if export_collection:
-        import json
-
-        from runner.reporters._files import write_atomic
-
         data = loaded.to_json()
         data["variable"] = runner.collection_variables.values
         write_atomic(export_collection, json.dumps(data, indent=2))
-    if export_cookie_jar and runner._sender is not None:
-        runner._sender.export_cookie_jar(export_cookie_jar)
     return summary
 
 

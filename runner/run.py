@@ -135,8 +135,16 @@ class Runner:
                 self._sandbox = None
             self._emit("done", error, environment=self.environment, globals=self.globals,
                        collection_variables=self.collection_variables, sender=self._sender)
-            if self._sender is not None:
-                self._sender.close()
+
+    def export_cookie_jar(self, path: str) -> None:
+        if self._sender is not None:
+            self._sender.export_cookie_jar(path)
+
+    def close(self) -> None:
+        """Release the HTTP session; call after exports that read from it (the cookie jar)."""
+        if self._sender is not None:
+            self._sender.close()
+            self._sender = None
 
     def _iteration_data(self, iteration: int) -> VariableScope:
         rows = self.options.iteration_data or []

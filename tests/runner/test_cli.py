@@ -238,3 +238,20 @@ def test_version_and_help():
     assert pmreplay("--version").stdout.strip()
     result = pmreplay("run", "--help")
     assert "--iteration-count" in result.stdout and "--connect-to" in result.stdout
+
+
+def test_cookie_jar_round_trip_and_collection_export(tmp_path, echo_url):
+    items = [test_item("set", f"{echo_url}/cookies/set?session=abc"),
+             test_item("send", f"{echo_url}/cookies", [
+                 "const sent = pm.response.json().headers.find(h => h[0] === 'Cookie');",
+                 "pm.test('cookie sent back', () => pm.expect(sent[1]).to.include('session=abc'));",
+                 "pm.collectionVariables.set('seen', 'yes');"])]
+    path = write(tmp_path, collection(items, variable=[{"key": "seen", "value": "no"}]))
+    jar, exported = tmp_path / "jar.json", tmp_path / "exported.json"
+    result = pmreplay("run", str(path), "--export-cookie-jar", str(jar), "--export-collection", str(exported))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "abc" in jar.read_text()
+    assert {v["key"]: v["value"] for v in json.loads(exported.read_text())["variable"]}["seen"] == "yes"
+    # the exported jar feeds the next run
+    only_send = write(tmp_path, collection([items[1]]), "send.json")
+    assert pmreplay("run", str(only_send), "--cookie-jar", str(jar)).returncode == 0

@@ -104,7 +104,11 @@ def main(argv: list[str] | None = None) -> int:
     if not keys:
         log.warning("IMS is in development mode: any well-formed RS256 JWT with valid claims is accepted "
                     "(no --public-key given, signatures are not checked)")
-    code = asyncio.run(_serve(runner))
+    try:
+        code = asyncio.run(_serve(runner))
+    except SystemExit:  # uvicorn exits this way when a port cannot be bound
+        print("aep-emulator: error: could not listen on the requested port(s)", file=sys.stderr)
+        code = 1
     if temp is not None:
         temp.cleanup()
     return code
@@ -117,10 +121,6 @@ async def _serve(runner: Runner) -> int:
             loop.add_signal_handler(sig, runner.stop)
         except (NotImplementedError, RuntimeError):  # non-main thread or Windows
             pass
-    try:
-        await runner.serve()
-    except SystemExit:  # uvicorn exits this way when a port cannot be bound
-        print("aep-emulator: error: could not listen on the requested port(s)", file=sys.stderr)
-        return 1
+    await runner.serve()
     log.warning("AEP emulator stopped")
     return 0

@@ -117,12 +117,13 @@ class Runner:
             tls_cert, tls_key = make_self_signed(self.data_dir / "tls", (host, "127.0.0.1", "localhost"))
         self.tls_cert, self.tls_key = tls_cert, tls_key
         self.servers: list[_Server] = []
+        self._loop: asyncio.AbstractEventLoop | None = None
         config = uvicorn.Config(self.app, host=host, port=port, log_level="warning", access_log=False,
                                 lifespan="off", loop="asyncio")
         self.servers.append(_Server(config))
         if tls_port is not None:
             tls_config = uvicorn.Config(self.app, host=host, port=tls_port, log_level="warning", access_log=False,
-                                        lifespan="off", loop="asyncio", ssl_certfile=str(self.tls_cert),
+                                        lifespan="off", loop="asyncio", timeout_graceful_shutdown=1, ssl_certfile=str(self.tls_cert),
                                         ssl_keyfile=str(self.tls_key))
             self.servers.append(_Server(tls_config))
 
@@ -138,10 +139,31 @@ class Runner:
         return all(s.started for s in self.servers)
 
     def stop(self) -> None:
+        """Thread-safe: ask both listeners to finish."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(self._stop_now)
+                return
+            except RuntimeError:  # loop already closed
+                pass
+        self._stop_now()
+
+    def _stop_now(self) -> None:
         for server in self.servers:
             server.should_exit = True
+        # An idle TLS keep-alive connection would make the orderly TLS close wait for the
+        # peer's close_notify (30 s); idle connections have nothing to lose, drop them.
+        for server in self.servers[1:]:
+            state = getattr(server, "server_state", None)
+            for conn in list(state.connections if state is not None else []):
+                cycle = getattr(conn, "cycle", None)
+                transport = getattr(conn, "transport", None)
+                if transport is not None and (cycle is None or cycle.response_complete):
+                    transport.abort()
 
     async def serve(self) -> None:
+        self._loop = asyncio.get_running_loop()
         try:
             await asyncio.gather(*(s.serve() for s in self.servers))
         finally:

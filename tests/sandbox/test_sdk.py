@@ -63,6 +63,16 @@ def test_header_lookup_is_case_insensitive_and_last_wins(mr):
     ]
 
 
+def test_duplicates_resolve_to_the_most_recently_added(mr):
+    body = """
+        var h = new S.PropertyList(S.Header, null, [{key: 'x', value: 'old'}]);
+        h.prepend(new S.Header({key: 'X', value: 'new'}));
+        h.upsert({key: 'x', value: 'updated'});
+        return [h.get('x'), h.indexOf('x'), h.map(function (m) { return m.key + '=' + m.value; })];
+    """
+    assert js(mr, body) == ["updated", 0, ["x=updated", "x=old"]]
+
+
 def test_get_ignores_disabled_members(mr):
     assert js(mr, "var h = new S.PropertyList(S.Header, null, [{key: 'K', value: 'on'}, {key: 'K', value: 'off', disabled: true}]);"
                   "return [h.get('K'), h.has('K')];") == ["on", True]

@@ -113,6 +113,10 @@ OTHER_CASES = [
     " h.insert(new S.Header({key: 'mid', value: 'm'}), h.idx(2)); r.push(h.toJSON());"
     " h.remove(function (x) { return x.key.length > 3; }); r.push(h.map(function (x) { return x.key; }));"
     " r.push(h.reduce(function (a, x) { return a + x.value; }, '')); h.clear(); r.push(h.count()); return r; })()",
+    # duplicates resolve to the member added most recently, wherever it sits
+    "(function () { var h = new S.PropertyList(S.Header, null, [{key: 'x', value: '2'}]); h.prepend(new S.Header({key: 'X', value: '1'}));"
+    " var r = [h.get('x'), h.one('x').value, h.indexOf('x'), h.toObject()]; h.upsert({key: 'x', value: 'u'}); r.push(h.toJSON());"
+    " h.remove('X'); r.push(h.count(), h.get('x')); return r; })()",
     # query params
     "S.QueryParam.parse('a=1&b&=c&&d=&e=f=g')",
     "[new S.QueryParam({key: 'a&b', value: 'c&#=d'}).toString(), new S.QueryParam({key: '{{x&y}}', value: '{{p#q}}'}).toString(),"

@@ -80,6 +80,10 @@
      * scan the members instead of keeping a side index: lists are small and a scan can
      * never get out of sync when scripts mutate members directly.
      */
+    // Insertion stamp: Postman resolves duplicate keys to the member added most
+    // recently (not the one positioned last), so every insert is stamped.
+    var insertCounter = 0;
+
     function PropertyList(Type, parent, items) {
         setHidden(this, '__parent', parent);
         setHidden(this, 'Type', Type);
@@ -121,6 +125,7 @@
             var prevParent = item.__parent;
             if (prevParent instanceof PropertyList && prevParent !== this) { prevParent.remove(item); }
             setHidden(item, '__parent', this);
+            setHidden(item, '__pmrSeq', ++insertCounter);
             var dup = this.members.indexOf(item);
             if (dup > -1) { this.members.splice(dup, 1); }
             var at = isNil(before) ? -1 : this.indexOf(before);
@@ -226,26 +231,25 @@
 
         all: function () { return this.members.slice(); },
 
-        one: function (key) {
-            var found;
-            for (var i = this.members.length - 1; i >= 0; i--) {
-                if (this._matches(this.members[i], key)) {
-                    if (!this.members[i].disabled) { return this.members[i]; }
-                    found = found || this.members[i];
-                }
+        // The most recently added member with this key, enabled ones first.
+        _latest: function (key, enabledOnly) {
+            var best, bestEnabled;
+            for (var i = 0; i < this.members.length; i++) {
+                var m = this.members[i];
+                if (!this._matches(m, key)) { continue; }
+                if (!best || (m.__pmrSeq || 0) >= (best.__pmrSeq || 0)) { best = m; }
+                if (!m.disabled && (!bestEnabled || (m.__pmrSeq || 0) >= (bestEnabled.__pmrSeq || 0))) { bestEnabled = m; }
             }
-            return found;
+            return enabledOnly ? bestEnabled : (bestEnabled || best);
         },
 
-        // Value of the last enabled member with this key (disabled members are ignored).
+        one: function (key) { return this._latest(key, false); },
+
+        // Value of the most recently added enabled member with this key.
         get: function (key) {
-            for (var i = this.members.length - 1; i >= 0; i--) {
-                var m = this.members[i];
-                if (this._matches(m, key) && !m.disabled) {
-                    return isFunction(m.valueOf) ? m.valueOf() : m;
-                }
-            }
-            return undefined;
+            var m = this._latest(key, true);
+            if (!m) { return undefined; }
+            return isFunction(m.valueOf) ? m.valueOf() : m;
         },
 
         // Iterates over a snapshot: removing members from inside the callback neither

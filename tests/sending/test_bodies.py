@@ -169,8 +169,11 @@ def test_post_without_body_sends_zero_length(sender, echo_url):
     assert header(ex, "Content-Length") == "0"
 
 
-def test_recorded_body_and_response_fields(sender, echo_url):
-    ex = sender.send(_post(f"{echo_url}/gzip", {"mode": "raw", "raw": "x"}))
+@pytest.mark.parametrize("route", ["gzip", "brotli"])
+def test_recorded_body_and_response_fields(sender, echo_url, route):
+    ex = sender.send(_post(f"{echo_url}/{route}", {"mode": "raw", "raw": "x"}))
+    encoded_length = int({h["key"]: h["value"] for h in ex.response.header}["Content-Length"])
+    assert encoded_length != len(ex.response.body)
     payload = json.loads(ex.response.body)  # decoded from gzip
     assert payload["body"] == "x"
     assert ex.response.response_size == len(ex.response.body)

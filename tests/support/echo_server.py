@@ -13,7 +13,7 @@ Routes (any method):
 - ``/basic-auth/<user>/<pass>``: 401 unless Basic credentials match, then echo
 - ``/digest-auth/<qop>/<user>/<pass>[/<algorithm>]``: RFC 7616 challenge (qop ``auth`` or
   ``none``), 401 until a correct Digest response arrives, then echo
-- ``/gzip``: echo, gzip-encoded
+- ``/gzip``: echo, gzip-encoded; ``/brotli``: echo, br-encoded
 - ``/ntlm``: NTLM handshake on one connection (pyspnego acceptor; credentials from the file
   named by ``NTLM_USER_FILE``, lines ``DOMAIN:user:password``), then echo with ``X-NTLM-User``
 - anything else: echo as JSON ``{method, path, url, query, headers, body, body_b64, json}``
@@ -194,6 +194,12 @@ def _extra_route(handler: EchoHandler, segments: list[str], body: bytes) -> bool
     if segments[:1] == ["gzip"]:
         data = gzip.compress(json.dumps(handler._echo_payload(body)).encode("utf-8"))
         handler._send(200, data, "application/json", [("Content-Encoding", "gzip")])
+        return True
+    if segments[:1] == ["brotli"]:
+        import brotli
+
+        data = brotli.compress(json.dumps(handler._echo_payload(body)).encode("utf-8"))
+        handler._send(200, data, "application/json", [("Content-Encoding", "br")])
         return True
     return False
 

@@ -29,7 +29,13 @@ function __pmr_run_snippets(snippets, chai) {
       (new Function('expect', 'chai', src))(chai.expect, chai);
       return { ok: true };
     } catch (e) {
-      return { ok: false, name: e && e.name, message: String(e && e.message) };
+      var out = { ok: false, name: e && e.name, message: String(e && e.message) };
+      if (e && e.name === 'AssertionError') {
+        out.showDiff = e.showDiff;
+        out.operator = e.operator === undefined ? null : e.operator;
+        out.types = [typeof e.actual, typeof e.expected];
+      }
+      return out;
     }
   });
 }

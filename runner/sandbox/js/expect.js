@@ -426,6 +426,19 @@
     return prefix ? prefix + ': ' + msg : msg;
   }
 
+  /* The node-assert style operator chai attaches to errors (used by diff-aware reporters). */
+  function getOperator(obj, args) {
+    var operator = flag(obj, 'operator');
+    if (operator) return operator;
+    var msg = flag(obj, 'negate') ? args[2] : args[1];
+    if (typeof msg === 'function') msg = msg();
+    msg = msg || '';
+    if (!msg || /\shave\s/.test(msg)) return undefined;
+    var isObject = ['Array', 'Object', 'function'].indexOf(typeOf(args[3])) !== -1;
+    if (/\snot\s/.test(msg)) return isObject ? 'notDeepStrictEqual' : 'notStrictEqual';
+    return isObject ? 'deepStrictEqual' : 'strictEqual';
+  }
+
   function prefixOf(assertion) {
     var m = flag(assertion, 'message');
     return m ? m + ': ' : '';
@@ -507,6 +520,12 @@
     if (!ok) {
       var message = getMessage(this, arguments);
       var props = { actual: getActual(this, arguments), expected: expected, showDiff: showDiff };
+      // chai derives the operator after its sloppy-mode `arguments` alias has swapped the
+      // positive template for the final message; mirror that so error objects match
+      var opArgs = Array.prototype.slice.call(arguments);
+      opArgs[1] = message;
+      var operator = getOperator(this, opArgs);
+      if (operator) props.operator = operator;
       throw new AssertionError(message, props, config.includeStack ? this.assert : flag(this, 'ssfi'));
     }
   };
@@ -2047,6 +2066,7 @@
     eql: eql,
     getMessage: getMessage,
     getActual: getActual,
+    getOperator: getOperator,
     getPathInfo: getPathInfo,
     hasProperty: hasProperty,
     getName: funcName,

@@ -103,3 +103,27 @@ def test_requests_on_the_wire_match_newman(echo_url, tmp_path):
     differing = [f"{ITEMS[i]['method']} {ITEMS[i]['url']}:\n  newman   {theirs}\n  pmreplay {mine}"
                  for i, (theirs, mine) in enumerate(zip(newman, ours, strict=True)) if mine != theirs]
     assert not differing, "\n".join(differing)
+
+
+@pytest.mark.skipif(not NEWMAN.exists() or shutil.which("node") is None,
+                    reason="Newman is not installed (set PMREPLAY_NEWMAN to its bin/newman)")
+def test_cookie_jar_files_interchange_with_newman(echo_url, tmp_path):
+    """Newman reads the jar we export, and we read the jar Newman exports."""
+    collection = {"info": {"name": "jar", "schema":
+                           "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+                  "item": [{"name": "set", "request": {"method": "GET", "url": "{{base}}/cookies/set?from_newman=n1"}},
+                           {"name": "echo", "request": {"method": "GET", "url": "{{base}}/echo"}}]}
+    (tmp_path / "c.json").write_text(json.dumps(collection))
+    with Sender() as sender:
+        sender.send({"method": "GET", "url": f"{echo_url}/cookies/set?from_pmreplay=p1"})
+        sender.export_cookie_jar(tmp_path / "ours.json")
+    subprocess.run([str(NEWMAN), "run", "c.json", "--env-var", f"base={echo_url}", "--cookie-jar", "ours.json",
+                    "--export-cookie-jar", "theirs.json", "-r", "json", "--reporter-json-export", "out.json"],
+                   cwd=tmp_path, capture_output=True, timeout=120)
+    report = json.loads((tmp_path / "out.json").read_text())
+    first = json.loads(bytes(report["run"]["executions"][0]["response"]["stream"]["data"]).decode())
+    assert dict(first["headers"]).get("Cookie") == "from_pmreplay=p1"
+    with Sender(SendOptions(cookie_jar_path=str(tmp_path / "theirs.json"))) as sender:
+        ex = sender.send({"method": "GET", "url": f"{echo_url}/echo"})
+    sent = dict(json.loads(ex.response.body)["headers"])
+    assert sorted(sent["Cookie"].split("; ")) == ["from_newman=n1", "from_pmreplay=p1"]

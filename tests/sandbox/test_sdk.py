@@ -420,6 +420,12 @@ def test_request_basics_and_to_json(mr):
     assert js(mr, "return new S.Request({url: 'x', method: null}).method;") == "GET"
 
 
+def test_request_headers_from_a_plain_object(mr):
+    assert js(mr, "return new S.Request({url: 'http://x', header: {A: '1', 'Content-Type': 'text/plain'}}).headers.toJSON();") == [
+        {"key": "A", "value": "1"}, {"key": "Content-Type", "value": "text/plain"},
+    ]
+
+
 def test_request_header_helpers(mr):
     body = """
         var r = new S.Request({url: 'http://h/', header: [{key: 'K', value: 'v'}, {key: 'k2', value: 'v2'}, {key: 'off', value: '0', disabled: true}]});

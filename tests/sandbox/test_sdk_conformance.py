@@ -117,6 +117,8 @@ OTHER_CASES = [
     "(function () { var h = new S.PropertyList(S.Header, null, [{key: 'x', value: '2'}]); h.prepend(new S.Header({key: 'X', value: '1'}));"
     " var r = [h.get('x'), h.one('x').value, h.indexOf('x'), h.toObject()]; h.upsert({key: 'x', value: 'u'}); r.push(h.toJSON());"
     " h.remove('X'); r.push(h.count(), h.get('x')); return r; })()",
+    "(function () { var r = new S.Request({url: 'http://x', header: {A: '1', 'Content-Type': 'text/plain'}});"
+    " var h = new S.PropertyList(S.Header, null, {B: '2'}); h.populate({C: '3'}); return [r.headers.toJSON(), h.toJSON()]; })()",
     # query params
     "S.QueryParam.parse('a=1&b&=c&&d=&e=f=g')",
     "[new S.QueryParam({key: 'a&b', value: 'c&#=d'}).toString(), new S.QueryParam({key: '{{x&y}}', value: '{{p#q}}'}).toString(),"

@@ -207,6 +207,11 @@
             if (isNil(items)) { return; }
             if (isString(items) && this.Type && isFunction(this.Type.parse)) { items = this.Type.parse(items); }
             if (items instanceof PropertyList) { items = items.members; }
+            if (isPlainObject(items) && this.Type && isFunction(this.Type.create)) {
+                // {Name: value} maps (headers) become one member per property
+                Object.keys(items).forEach(function (k) { self.add(items[k], k); });
+                return;
+            }
             (Array.isArray(items) ? items : [items]).forEach(function (item) { self.add(item); });
         },
 

@@ -238,10 +238,18 @@ def _oauth1(prep: PreparedRequest, p: dict[str, Any], warnings: list[str]) -> No
         rsa_key=_s(p, "privateKey") or None,
         verifier=_s(p, "verifier") or None,
         client_class=_Client,
+        force_include_body=_flag(p, "includeBodyHash"),  # oauthlib then adds oauth_body_hash
         **extra,
     )
+    original_body = prep.body
     before = list(prep.headers.items())
     signer(prep)
+    if sig_type != oauth1.SIGNATURE_TYPE_BODY:
+        prep.body = original_body  # oauthlib hands back text; keep the exact bytes
+    else:
+        if isinstance(prep.body, str):
+            prep.body = prep.body.encode("utf-8")
+        prep.headers["Content-Length"] = str(len(prep.body or b""))
     auth_value = prep.headers.get("Authorization")
     if auth_value is not None and ("Authorization", auth_value) not in before:
         set_header(prep, "Authorization", auth_value if isinstance(auth_value, str) else auth_value.decode())

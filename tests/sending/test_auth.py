@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import re
 import time
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import jwt
 import mohawk
@@ -144,6 +144,22 @@ def test_oauth1_rsa_signature_verifies(sender, echo_url):
     auth = _auth("oauth1", consumerKey="ck", signatureMethod="RSA-SHA256", privateKey=pem)
     ex = sender.send(_spec(f"{echo_url}/echo?z=1", auth))
     assert signature.verify_rsa_sha256(_oauth_request(ex), public)
+
+
+def test_oauth1_body_placement_and_body_hash(sender, echo_url):
+    form = {"mode": "urlencoded", "urlencoded": [{"key": "b", "value": "ü 1"}]}
+    auth = _auth("oauth1", consumerKey="ck", consumerSecret="cs", addParamsToHeader=False)
+    ex = sender.send(_spec(f"{echo_url}/echo", auth, method="POST", body=form))
+    body = dict(parse_qsl(echoed(ex)["body"]))
+    assert body["b"] == "ü 1" and body["oauth_consumer_key"] == "ck"
+    assert header(ex, "Content-Length") == str(len(echoed(ex)["body"].encode()))
+    assert signature.verify_hmac_sha1(_oauth_request(ex), "cs", None)
+    raw = {"mode": "raw", "raw": '{"k": "é"}', "options": {"raw": {"language": "json"}}}
+    auth = _auth("oauth1", consumerKey="ck", consumerSecret="cs", includeBodyHash=True)
+    ex = sender.send(_spec(f"{echo_url}/echo", auth, method="POST", body=raw))
+    expected = base64.b64encode(hashlib.sha1('{"k": "é"}'.encode()).digest()).decode()
+    assert f'oauth_body_hash="{quote(expected, safe="")}"' in header(ex, "Authorization")
+    assert echoed(ex)["json"] == {"k": "é"}
 
 
 def test_oauth1_add_empty_params_to_sign(sender, echo_url):

@@ -81,6 +81,7 @@ def run(
     timeout_ms: int = 0,
     timeout_script_ms: int | None = None,
     file_map: dict[str, str] | None = None,
+    response_hooks: Iterable[Any] = (),
     send_options: SendOptions | None = None,
     export_environment: str | None = None,
     export_globals: str | None = None,
@@ -116,7 +117,8 @@ def run(
     options = RunOptions(
         iteration_count=iteration_count, iteration_data=_as_rows(iteration_data), folders=list(folders),
         preserve_order=preserve_order, delay_request_ms=delay_request_ms, bail=bail, timeout_ms=timeout_ms,
-        timeout_script_ms=timeout_script_ms, file_map=dict(file_map or {}), send=send_options or SendOptions(),
+        timeout_script_ms=timeout_script_ms, file_map=dict(file_map or {}),
+        response_hooks=list(response_hooks), send=send_options or SendOptions(),
     )
     bus = bus or EventBus()
     runner = Runner(loaded, environment=env_scope, globals_=globals_scope, options=options, bus=bus)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import os
 import sys
 from typing import Any
@@ -17,6 +18,11 @@ from typing import Any
 from runner.errors import PmreplayError
 
 BAIL_MODIFIERS = ("failure", "folder")
+RUN_EXTENSIONS: tuple[str, ...] = ()
+"""Modules that add ``run`` options and hooks: each has ``add_arguments(parser)`` and
+``response_hooks(args) -> list`` (see ``runner.run.ResponseHook``)."""
+SUBCOMMANDS = {"emulator": "aep_emulator.cli"}
+"""Subcommands handled by another module's ``main(argv) -> int``."""
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -107,9 +113,11 @@ def build_parser() -> OneLineParser:
     run.add_argument("--emulator", action="store_true",
                      help="start the embedded AEP emulator and point the run at it")
     run.add_argument("--emulator-data-dir", metavar="DIR", help="keep the emulator's data here (default: temporary)")
+    for module in RUN_EXTENSIONS:
+        importlib.import_module(module).add_arguments(run)
 
-    emu = sub.add_parser("emulator", help="run the AEP emulator in the foreground", add_help=False)
-    emu.add_argument("args", nargs=argparse.REMAINDER)
+    for name in SUBCOMMANDS:
+        sub.add_parser(name, help=f"see pmreplay {name} --help", add_help=False)
     return parser
 
 
@@ -205,6 +213,8 @@ def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, 
             reporters=reporters, reporter_options=reporter_options, bail=bail, delay_request_ms=args.delay_request,
             timeout_ms=args.timeout, timeout_script_ms=args.timeout_script, send_options=send,
             file_map=dict(args.map_file),
+            response_hooks=[hook for module in RUN_EXTENSIONS
+                            for hook in importlib.import_module(module).response_hooks(args)],
             export_environment=args.export_environment, export_globals=args.export_globals,
             export_collection=args.export_collection, export_cookie_jar=args.export_cookie_jar,
             mask_secrets=not args.no_mask, color=_use_color(args.color), verbose=args.verbose,
@@ -217,13 +227,17 @@ def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["emulator"]:
+    if argv[:1] and argv[0] in SUBCOMMANDS:
         try:
-            from aep_emulator.cli import main as emulator_main
-        except ImportError:
-            sys.stderr.write("pmreplay: error: the AEP emulator package is not installed\n")
+            module = importlib.import_module(SUBCOMMANDS[argv[0]])
+        except ImportError as exc:
+            sys.stderr.write(f"pmreplay: error: '{argv[0]}' is not available ({exc})\n")
             return 1
-        return emulator_main(argv[1:])
+        try:
+            return module.main(argv[1:])
+        except PmreplayError as exc:
+            sys.stderr.write(f"pmreplay: error: {exc}\n")
+            return 1
     try:
         argv, reporter_options = split_reporter_options(fix_bail(argv))
         parser = build_parser()

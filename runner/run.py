@@ -11,7 +11,7 @@ import copy
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from runner.collection import Collection, Item, effective_auth, effective_protocol_profile
 from runner.events import EventBus
@@ -21,6 +21,18 @@ from runner.variables import ScopeChain, VariableScope
 
 DEFAULT_SCRIPT_TIMEOUT_MS = 60_000
 """Newman has no limit by default; an endless loop would hang CI forever, so we stop it after a minute."""
+
+
+class ResponseHook(Protocol):
+    """Runs after an item's test scripts, like one more test script written in Python.
+
+    Declarative captures (``--capture``, ``--assert``) and regression baselines plug in here.
+    It may set values in ``environment`` (visible to the next request, exported like a
+    script's) and returns test results in the sandbox's shape:
+    ``[{"name", "passed", "skipped", "error": {"name", "message"} | None}]``.
+    """
+
+    def __call__(self, item: Item, exchange: Exchange, cursor: dict, environment: VariableScope) -> list[dict]: ...
 
 
 @dataclass
@@ -37,6 +49,7 @@ class RunOptions:
     timeout_script_ms: int | None = None    # None = DEFAULT_SCRIPT_TIMEOUT_MS, 0 = none
     script_memory_mb: int = 256
     file_map: dict[str, str] = field(default_factory=dict)  # body file src (path or base name) -> local path
+    response_hooks: list[ResponseHook] = field(default_factory=list)
     send: SendOptions = field(default_factory=SendOptions)
 
 
@@ -222,6 +235,9 @@ class Runner:
                 test_results.append(result)
                 if (result.get("nextRequest") or {}).get("set"):
                     next_request = result["nextRequest"]
+            for hook in self.options.response_hooks:
+                for index, test in enumerate(hook(item, exchange, cursor.to_json(), self.environment) or []):
+                    self._emit_assertion(item, cursor, test, index, "test")
             self._emit("test", cursor=cursor.to_json(), item=item, executions=test_results)
         self._emit("item", cursor=cursor.to_json(), item=item, skipped=skipped)
         return next_request
@@ -268,16 +284,22 @@ class Runner:
                 self._emit("console", cursor=cursor.to_json(), item=item, level="warn",
                            messages=[f"Using \"{name}\" is deprecated. Use \"pm.*\" instead."])
         for index, test in enumerate(result.get("tests") or []):
-            if not test.get("passed") and not test.get("skipped"):
-                self._failed = True
-            self._emit("assertion", cursor=cursor.to_json(), item=item, assertion=test.get("name", ""),
-                       skipped=bool(test.get("skipped")), error=test.get("error"), index=index, event=listen)
+            self._emit_assertion(item, cursor, test, index, listen)
         if result.get("error"):
             self._failed = True
             self._emit("exception", cursor=cursor.to_json(), item=item, error=result["error"],
                        at=f"{listen}-script" if listen == "test" else "prerequest-script")
         self._emit("script", cursor=cursor.to_json(), item=item, event=listen, node=node, result=result)
         return result
+
+    def _emit_assertion(self, item: Item, cursor: Cursor, test: dict, index: int, listen: str) -> None:
+        error = test.get("error")
+        if not test.get("passed") and not test.get("skipped"):
+            self._failed = True
+            error = error or {"name": "AssertionError", "message": "failed"}
+        self._emit("assertion", cursor=cursor.to_json(), item=item, assertion=test.get("name", ""),
+                   skipped=bool(test.get("skipped")), error=None if test.get("passed") else error, index=index,
+                   event=listen)
 
     @staticmethod
     def _response_context(exchange: Exchange | None) -> dict | None:

@@ -740,7 +740,9 @@ class Sender:
                   order: tuple[set[str], set[str], list[str]]) -> Exchange:
         follow = ppb.get("followRedirects")
         follow = self.options.follow_redirects if follow is None else bool(follow)
-        max_redirects = int(ppb.get("maxRedirects") or self.options.max_redirects)
+        max_redirects = self.options.max_redirects
+        with contextlib.suppress(TypeError, ValueError):
+            max_redirects = int(ppb["maxRedirects"]) if ppb.get("maxRedirects") is not None else max_redirects
         store_cookies = not ppb.get("disableCookies")
         set_cookies = RequestsCookieJar()
         started = time.perf_counter()

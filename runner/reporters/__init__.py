@@ -6,6 +6,7 @@ takes its own ``--reporter-<name>-<option>`` settings without the CLI knowing th
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -42,20 +43,22 @@ class Reporter:
         return None
 
 
-def reporter_classes() -> dict[str, type[Reporter]]:
-    from runner.reporters.cli import CliReporter
-    from runner.reporters.json import JsonReporter
-    from runner.reporters.junit import JunitReporter
+REPORTERS = {
+    "cli": "runner.reporters.cli:CliReporter",
+    "json": "runner.reporters.json:JsonReporter",
+    "junit": "runner.reporters.junit:JunitReporter",
+}
+"""Reporter name -> ``module:Class``; imported only when used, so startup stays cheap."""
 
-    return {"cli": CliReporter, "json": JsonReporter, "junit": JunitReporter}
+
+def reporter_class(name: str) -> type[Reporter]:
+    if name not in REPORTERS:
+        raise PmreplayError(f"unknown reporter '{name}' (available: {', '.join(sorted(REPORTERS))})")
+    module_name, _, class_name = REPORTERS[name].partition(":")
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 def make_reporters(names: list[str], ctx_for: Any) -> list[Reporter]:
     """Instantiate reporters by name; ``ctx_for(name)`` builds each one's context."""
-    known = reporter_classes()
-    reporters = []
-    for name in names:
-        if name not in known:
-            raise PmreplayError(f"unknown reporter '{name}' (available: {', '.join(sorted(known))})")
-        reporters.append(known[name](ctx_for(name)))
-    return reporters
+    classes = [reporter_class(name) for name in names]
+    return [cls(ctx_for(name)) for name, cls in zip(names, classes, strict=True)]

@@ -1515,7 +1515,9 @@
     /*
      * Newman's `{{name}}` substitution.  The string is rescanned after each pass so a
      * value may itself contain or build a token ({{nest{{x}}}}); 19 passes at most, as
-     * in Postman, so a self-referencing value terminates.
+     * in Postman, so a self-referencing value terminates.  `lookup` may return a plain
+     * value (undefined/null keep the token) or an object such as a Variable, which is
+     * substituted through its toString() like Postman does.
      */
     var replaceInString = function (template, lookup) {
         var replacer = function (match, name) {
@@ -1565,7 +1567,11 @@
     }
 
     Object.assign(VariableScope.prototype, {
-        // The variable that is in effect for `key`: the last enabled one.
+        // The Variable in effect for `key` (the last enabled one), or undefined.  A
+        // `replaceIn` lookup should hand this object back rather than its value: Postman
+        // substitutes any *defined* variable, so null reads "null" and undefined "".
+        effectiveVariable: function (key) { return this._effective(key); },
+
         _effective: function (key) {
             var m = this.values.members;
             for (var i = m.length - 1; i >= 0; i--) {
@@ -1597,10 +1603,7 @@
         },
         replaceIn: function (template) {
             var self = this;
-            return replaceIn(template, function (name) {
-                var v = self._effective(name);
-                return v ? v.valueOf() : undefined;
-            });
+            return replaceIn(template, function (name) { return self._effective(name); });
         },
         syncVariablesFrom: function (obj) {
             var self = this;

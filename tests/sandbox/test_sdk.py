@@ -661,6 +661,16 @@ def test_variable_scope_last_enabled_duplicate_wins(mr):
     ]
 
 
+def test_variable_scope_replace_in_substitutes_any_defined_variable(mr):
+    body = """
+        var vs = new S.VariableScope([{key: 'n', value: null}, {key: 'u'}, {key: 'o', value: {a: 1}}, {key: 'd', value: 'D', disabled: true}]);
+        vs.set('n2', null);
+        return [['{{n}}', '{{u}}', '{{o}}', '{{d}}', '{{n2}}', '{{zz}}'].map(function (t) { return vs.replaceIn(t); }),
+                vs.effectiveVariable('n') instanceof S.Variable, vs.effectiveVariable('d') === undefined];
+    """
+    assert js(mr, body) == [["null", "", "[object Object]", "{{d}}", "null", "{{zz}}"], True, True]
+
+
 def test_variable_scope_replace_in(mr):
     assert js(mr, "var vs = new S.VariableScope([{key: 'host', value: 'h'}, {key: 'n', value: 2, type: 'number'}]);"
                   "return [vs.replaceIn('http://{{host}}/{{n}}/{{missing}}'), vs.replaceIn({u: '{{host}}', l: ['{{n}}', 3]})];") == [

@@ -143,6 +143,11 @@ OTHER_CASES = [
     "(function () { var vs = new S.VariableScope([{key: 'a', value: '{{b}}'}, {key: 'b', value: '{{c}}'}, {key: 'c', value: 'end'},"
     " {key: 'x', value: 'ted'}, {key: 'nestted', value: 'deep'}, {key: 'self', value: '{{self}}y'}]);"
     " return [vs.replaceIn('{{a}}'), vs.replaceIn('{{nest{{x}}}}'), vs.replaceIn('{{self}}'), vs.replaceIn('{{ a }}')]; })()",
+    "(function () { var vs = new S.VariableScope([{key: 'n', value: null}, {key: 'u'}, {key: 'o', value: {a: 1}}, {key: 'arr', value: [1, 2]},"
+    " {key: 'z', value: 0}, {key: 'e', value: ''}, {key: 'f', value: false}, {key: 'd', value: 'D', disabled: true}]);"
+    " vs.set('u2', undefined); vs.set('n2', null);"
+    " return ['{{n}}', '{{u}}', '{{o}}', '{{arr}}', '{{z}}', '{{e}}', '{{f}}', '{{u2}}', '{{n2}}', '{{d}}', '{{zz}}']"
+    ".map(function (t) { return vs.replaceIn(t); }); })()",
     # variables
     "[new S.Variable({key: 'n', value: '5', type: 'number'}).get(), new S.Variable({key: 'o', value: {x: 1}, type: 'object'}).value,"
     " new S.Variable({key: 'b', value: 'yes', type: 'boolean'}).get(), new S.Variable({key: 'a', value: [1, 2], type: 'array'}).toString(),"

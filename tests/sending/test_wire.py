@@ -103,6 +103,9 @@ def test_max_redirects_error_like_newman(sender, echo_url):
     ex = sender.send(_get(f"{echo_url}/redirect/3"), {"maxRedirects": 2})
     assert ex.error.startswith("Exceeded maxRedirects")
     assert sender.send(_get(f"{echo_url}/redirect/3"), {"maxRedirects": 3}).response.code == 200
+    # 0 means none may be followed (Newman errors on the first redirect)
+    ex = sender.send(_get(f"{echo_url}/redirect/1"), {"maxRedirects": 0})
+    assert ex.error == f"Exceeded maxRedirects. Probably stuck in a redirect loop {echo_url}/redirect/1"
 
 
 @pytest.mark.parametrize("code", [301, 302, 303])

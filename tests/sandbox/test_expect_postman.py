@@ -182,8 +182,9 @@ def test_failure_carries_actual_and_expected():
     assert err == {"actual": 404, "expected": 200, "showDiff": True, "isError": True}
 
 
-def test_json_schema_prefers_a_registered_ajv_module():
-    """When the sandbox registers `ajv`, jsonSchema must delegate to it (options included)."""
+def test_json_schema_uses_a_registered_ajv_module_only_for_ajv_options():
+    """Newman words schema errors like ajv 6: the built-in validator does that, so a registered
+    `ajv` module is used only when ajv options are passed (which only it can honour)."""
     with new_chai_v8() as mr:
         mr.eval(FAKES_JS)
         mr.eval(
@@ -198,5 +199,10 @@ def test_json_schema_prefers_a_registered_ajv_module():
             " catch (e) { return e.message; } })()"
         )
         opts = mr.execute("seen")
+        plain = mr.eval(
+            "(function () { try { __pmr_chai.expect(ok200).to.have.jsonSchema({required: ['q']}); return 'passed'; }"
+            " catch (e) { return e.message; } })()"
+        )
     assert msg == "expected data to satisfy schema but found following errors: \nfrom fake ajv"
     assert opts == {"allErrors": True, "logger": False, "verbose": True}
+    assert plain == "expected data to satisfy schema but found following errors: \ndata should have required property 'q'"

@@ -292,6 +292,14 @@ def _first_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
+def _resolve_listed(src: str, list_dir: Path) -> str:
+    """A cert-list path: as Newman, relative to the current directory; else next to the list file."""
+    path = Path(src)
+    if path.is_absolute() or path.exists():
+        return str(path.resolve())
+    return str((list_dir / path).resolve())
+
+
 def _pattern_matches(pattern: str, url: str) -> bool:
     """Postman-style match pattern (``https://*.example.com/*``, ``<all_urls>``) against a URL."""
     import fnmatch
@@ -474,8 +482,8 @@ class Sender:
             key_src = (item.get("key") or {}).get("src")
             if not cert_src:
                 raise PmreplayError(f"--ssl-client-cert-list entry '{item.get('name', '?')}' has no cert.src")
-            cert_path = str((base / cert_src).resolve())
-            key_path = str((base / key_src).resolve()) if key_src else None
+            cert_path = _resolve_listed(cert_src, base)
+            key_path = _resolve_listed(key_src, base) if key_src else None
             entries.append({"matches": [str(m) for m in item["matches"]],
                             "cert": self._client_cert(cert_path, key_path, item.get("passphrase"))})
         return entries

@@ -160,9 +160,9 @@ def test_client_cert_list_matches_by_url(pki, mtls_port, tmp_path):
     entries = [{"name": "other", "matches": ["https://elsewhere.test/*"],
                 "key": {"src": str(pki.client_key)}, "cert": {"src": str(pki.client_cert)}},
                {"name": "local", "matches": [f"https://127.0.0.1:{mtls_port}/secure/*"],
-                "key": {"src": str(pki.client_key_encrypted)}, "cert": {"src": str(pki.client_cert)},
-                "passphrase": pki.passphrase}]
-    listing = tmp_path / "certs.json"
+                "key": {"src": pki.client_key_encrypted.name}, "cert": {"src": pki.client_cert.name},
+                "passphrase": pki.passphrase}]  # relative: found next to the list file
+    listing = pki.client_cert.parent / "certs.json"
     listing.write_text(json.dumps(entries))
     options = SendOptions(ssl_extra_ca_certs=str(pki.ca_cert), ssl_client_cert_list=str(listing))
     with Sender(options) as sender:

@@ -88,6 +88,9 @@ __pmr_define("__pmr_jsonschema", function (require) {
   function escapeToken(t) {
     return String(t).replace(/~/g, "~0").replace(/\//g, "~1");
   }
+  function fragmentToken(t, draft4) {
+    return draft4 ? escapeToken(t) : encodeURIComponent(escapeToken(t));
+  }
 
   /*
    * A Validator holds the schema registry, formats and dialect ("draft4" for tv4,
@@ -273,24 +276,48 @@ __pmr_define("__pmr_jsonschema", function (require) {
       }
       ctx.root = target.root;
       ctx.base = target.base;
-      var ok = sub(target.schema, data, dPath, target.path);
+      // tv4 keeps the referencing path; Ajv inlines small ref-free targets under the $ref
+      // text and compiles the others separately, where paths restart at "#"
+      var refPath = draft4 ? sPath : (containsRef(target.schema) ? "#" : schema.$ref);
+      var ok = sub(target.schema, data, dPath, refPath);
       ctx.base = savedBase; ctx.root = savedRoot;
       if (draft4) { valid = ok; return done(); }
       if (!ok) { valid = false; if (!ctx.allErrors) return done(); }
     }
-    if (draft4 && schema.type !== undefined && typeError(schema, data, fail) === STOP) return done();
+    if (draft4 && schema.type !== undefined) {
+      var typeErrorsBefore = ctx.errors.length;
+      typeError(schema, data, fail);
+      if (ctx.errors.length > typeErrorsBefore) return done();
+    }
 
     var order = draft4 ? ORDER_DRAFT4 : ORDER_DRAFT7;
     for (var i = 0; i < order.length; i++) {
       var kw = order[i];
-      if (!hasOwn.call(schema, kw)) continue;
+      if (kw === "objectChildren") {
+        if (!hasOwn.call(schema, "properties") && !hasOwn.call(schema, "patternProperties") && !hasOwn.call(schema, "additionalProperties")) continue;
+      } else if (!hasOwn.call(schema, kw)) continue;
       var handler = KEYWORDS[kw];
+      var before = ctx.errors.length;
       if (handler(schema, data, dPath, sPath, ctx, fail, sub, draft4) === STOP) return done();
       if (!valid && !ctx.allErrors) return done();
+      if (draft4 && DRAFT4_TERMINAL[kw] && ctx.errors.length > before) return done();
     }
     return done();
   }
   var STOP = {};
+
+  function containsRef(node) {
+    if (!node || typeof node !== "object") return false;
+    if (Array.isArray(node)) return node.some(containsRef);
+    return Object.keys(node).some(function (k) {
+      if (k === "enum" || k === "const") return false;
+      return (k === "$ref" && typeof node[k] === "string") || containsRef(node[k]);
+    });
+  }
+
+  // tv4 stops at the first error of its basic, number and string groups, even when
+  // collecting all errors.
+  var DRAFT4_TERMINAL = { "enum": true, multipleOf: true, minimum: true, maximum: true, minLength: true, maxLength: true, pattern: true };
 
   function typeError(schema, data, fail) {
     var types = Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -404,6 +431,19 @@ __pmr_define("__pmr_jsonschema", function (require) {
     },
     uniqueItems: function (schema, data, dPath, sPath, ctx, fail, sub, draft4) {
       if (!Array.isArray(data) || schema.uniqueItems !== true) return undefined;
+      var itemTypes = schema.items && !Array.isArray(schema.items) && schema.items.type;
+      itemTypes = itemTypes === undefined ? [] : [].concat(itemTypes);
+      var scalar = itemTypes.length > 0 && itemTypes.every(function (t) { return ["string", "number", "integer", "boolean", "null"].indexOf(t) !== -1; });
+      if (!draft4 && scalar) {
+        // Ajv scans backwards remembering the last index of each scalar value
+        var seenAt = new Map();
+        for (var x = data.length - 1; x >= 0; x--) {
+          var key = typeof data[x] + ":" + String(data[x]);
+          if (seenAt.has(key)) return fail("uniqueItems", { i: x, j: seenAt.get(key) }) ? STOP : undefined;
+          seenAt.set(key, x);
+        }
+        return undefined;
+      }
       for (var i = data.length - 1; i > 0; i--) {
         for (var j = i - 1; j >= 0; j--) {
           if (equal(data[i], data[j])) {
@@ -432,7 +472,12 @@ __pmr_define("__pmr_jsonschema", function (require) {
         if (hasOwn.call(schema, "additionalItems") && data.length > items.length) {
           var add = schema.additionalItems;
           if (add === false) {
-            if (fail("additionalItems", { limit: items.length }, ctx.validator.dialect === "draft4" ? { index: items.length } : undefined)) return STOP;
+            if (ctx.validator.dialect === "draft4") {
+              // tv4 reports every extra item
+              for (var x = items.length; x < data.length; x++) {
+                if (fail("additionalItems", { limit: items.length }, { index: x })) return STOP;
+              }
+            } else if (fail("additionalItems", { limit: items.length })) return STOP;
           } else if (add && typeof add === "object") {
             for (var k = items.length; k < data.length; k++) {
               if (!sub(add, data[k], dPath + "/" + k, sPath + "/additionalItems")) { fail.quiet(); if (!ctx.allErrors) return STOP; }
@@ -450,7 +495,7 @@ __pmr_define("__pmr_jsonschema", function (require) {
       if (!Array.isArray(data)) return undefined;
       var saved = ctx.errors.length;
       var found = data.some(function (item, i) { return sub(schema.contains, item, dPath + "/" + i, sPath + "/contains"); });
-      ctx.errors.length = saved;
+      if (found || !ctx.allErrors) ctx.errors.length = saved;
       if (!found) return fail("contains", { minContains: 1 }) ? STOP : undefined;
       return undefined;
     },
@@ -469,7 +514,7 @@ __pmr_define("__pmr_jsonschema", function (require) {
       for (var i = 0; i < schema.required.length; i++) {
         var key = schema.required[i];
         if (!hasOwn.call(data, key) || data[key] === undefined) {
-          if (fail("required", { missingProperty: key })) return STOP;
+          if (fail("required", { missingProperty: key }, { index: i })) return STOP;
         }
       }
       return undefined;
@@ -486,8 +531,8 @@ __pmr_define("__pmr_jsonschema", function (require) {
       }
       return undefined;
     },
-    additionalProperties: function (schema, data, dPath, sPath, ctx, fail, sub) {
-      if (!isType(data, "object")) return undefined;
+    additionalProperties: function (schema, data, dPath, sPath, ctx, fail, sub, draft4) {
+      if (draft4 || !isType(data, "object")) return undefined;
       var props = schema.properties || {};
       var patterns = Object.keys(schema.patternProperties || {}).map(function (p) { return new RegExp(p, ctx.validator.dialect === "draft4" ? "" : "u"); });
       var add = schema.additionalProperties;
@@ -515,30 +560,61 @@ __pmr_define("__pmr_jsonschema", function (require) {
         if (Array.isArray(dep)) {
           for (var j = 0; j < dep.length; j++) {
             if (!hasOwn.call(data, dep[j])) {
-              if (fail("dependencies", { property: prop, missingProperty: dep[j], depsCount: dep.length, deps: dep.join(", ") })) return STOP;
+              if (fail("dependencies", { property: prop, missingProperty: dep[j], depsCount: dep.length, deps: dep.join(", ") }, { index: j })) return STOP;
             }
           }
-        } else if (!sub(dep, data, dPath, sPath + "/dependencies/" + escapeToken(prop))) {
+        } else if (!sub(dep, data, dPath, sPath + "/dependencies/" + fragmentToken(prop, ctx.validator.dialect === "draft4"))) {
           fail.quiet();
           if (!ctx.allErrors) return STOP;
         }
       }
       return undefined;
     },
-    properties: function (schema, data, dPath, sPath, ctx, fail, sub) {
+    properties: function (schema, data, dPath, sPath, ctx, fail, sub, draft4) {
+      if (draft4) return undefined;   // tv4 handles children per data key, see objectChildren
       if (!isType(data, "object") || !schema.properties || typeof schema.properties !== "object") return undefined;
       var names = Object.keys(schema.properties);
       for (var i = 0; i < names.length; i++) {
         var k = names[i];
         if (!hasOwn.call(data, k) || data[k] === undefined) continue;
-        if (!sub(schema.properties[k], data[k], dPath + "/" + escapeToken(k), sPath + "/properties/" + escapeToken(k))) {
+        if (!sub(schema.properties[k], data[k], dPath + "/" + escapeToken(k), sPath + "/properties/" + fragmentToken(k, ctx.validator.dialect === "draft4"))) {
           fail.quiet();
           if (!ctx.allErrors) return STOP;
         }
       }
       return undefined;
     },
-    patternProperties: function (schema, data, dPath, sPath, ctx, fail, sub) {
+    objectChildren: function (schema, data, dPath, sPath, ctx, fail, sub) {
+      if (!isType(data, "object")) return undefined;
+      var props = schema.properties && typeof schema.properties === "object" ? schema.properties : {};
+      var pats = schema.patternProperties && typeof schema.patternProperties === "object" ? Object.keys(schema.patternProperties) : [];
+      var add = schema.additionalProperties;
+      var keys = Object.keys(data);
+      for (var i = 0; i < keys.length; i++) {
+        var k = keys[i];
+        if (data[k] === undefined) continue;
+        var matched = false;
+        var childPath = dPath + "/" + escapeToken(k);
+        if (Object.prototype.hasOwnProperty.call(props, k)) {
+          matched = true;
+          if (!sub(props[k], data[k], childPath, sPath + "/properties/" + escapeToken(k))) { fail.quiet(); if (!ctx.allErrors) return STOP; }
+        }
+        for (var p = 0; p < pats.length; p++) {
+          if (!new RegExp(pats[p]).test(k)) continue;
+          matched = true;
+          if (!sub(schema.patternProperties[pats[p]], data[k], childPath, sPath + "/patternProperties/" + escapeToken(pats[p]))) { fail.quiet(); if (!ctx.allErrors) return STOP; }
+        }
+        if (matched) continue;
+        if (add === false) {
+          if (fail("additionalProperties", { additionalProperty: k }, { dataPath: childPath })) return STOP;
+        } else if (add && typeof add === "object") {
+          if (!sub(add, data[k], childPath, sPath + "/additionalProperties")) { fail.quiet(); if (!ctx.allErrors) return STOP; }
+        }
+      }
+      return undefined;
+    },
+    patternProperties: function (schema, data, dPath, sPath, ctx, fail, sub, draft4) {
+      if (draft4) return undefined;
       if (!isType(data, "object") || !schema.patternProperties) return undefined;
       var pats = Object.keys(schema.patternProperties);
       for (var p = 0; p < pats.length; p++) {
@@ -546,7 +622,7 @@ __pmr_define("__pmr_jsonschema", function (require) {
         var keys = Object.keys(data);
         for (var i = 0; i < keys.length; i++) {
           if (!re.test(keys[i])) continue;
-          if (!sub(schema.patternProperties[pats[p]], data[keys[i]], dPath + "/" + escapeToken(keys[i]), sPath + "/patternProperties/" + escapeToken(pats[p]))) {
+          if (!sub(schema.patternProperties[pats[p]], data[keys[i]], dPath + "/" + escapeToken(keys[i]), sPath + "/patternProperties/" + fragmentToken(pats[p], ctx.validator.dialect === "draft4"))) {
             fail.quiet();
             if (!ctx.allErrors) return STOP;
           }
@@ -606,6 +682,8 @@ __pmr_define("__pmr_jsonschema", function (require) {
       var branch = cond ? "then" : "else";
       if (!hasOwn.call(schema, branch)) return undefined;
       if (!sub(schema[branch], data, dPath, sPath + "/" + branch)) {
+        // Ajv stops inside the branch unless allErrors, so only then adds its own error
+        if (!ctx.allErrors) { fail.quiet(); return STOP; }
         return fail("if", { failingKeyword: branch }) ? STOP : undefined;
       }
       return undefined;
@@ -625,7 +703,7 @@ __pmr_define("__pmr_jsonschema", function (require) {
   var ORDER_DRAFT4 = ["enum", "multipleOf", "minimum", "maximum",
     "minLength", "maxLength", "pattern",
     "minItems", "maxItems", "uniqueItems", "items",
-    "minProperties", "maxProperties", "required", "properties", "patternProperties", "additionalProperties", "dependencies",
+    "minProperties", "maxProperties", "required", "objectChildren", "dependencies",
     "allOf", "anyOf", "oneOf", "not", "format"];
 
   Validator.prototype.run = function (schema, data, options) {
@@ -746,6 +824,7 @@ __pmr_define("ajv", function (require) {
     this._checkStrict(schema, "#");
     var self = this;
     var base = typeof schema === "object" ? this._v.register(schema) : "";
+    this._checkRefs(schema, base, schema);
     function validate(data) {
       var raw = self._v.run(schema, data, {
         allErrors: !!self.opts.allErrors, base: base,
@@ -760,6 +839,24 @@ __pmr_define("ajv", function (require) {
     validate.schema = schema;
     validate.errors = null;
     return validate;
+  };
+  // Like Ajv, refuse at compile time a $ref that points nowhere (a clear one-line error).
+  Ajv.prototype._checkRefs = function (node, base, root) {
+    if (!node || typeof node !== "object") return;
+    var self = this;
+    if (Array.isArray(node)) { node.forEach(function (n) { self._checkRefs(n, base, root); }); return; }
+    if (typeof node.$id === "string" && node !== root) {
+      var abs = node.$id.charAt(0) === "#" ? base : node.$id;
+      if (/^[a-z][a-z0-9+.\-]*:/i.test(abs)) base = abs.split("#")[0];
+    }
+    if (typeof node.$ref === "string" && this._v.resolveRef(node.$ref, base, root) === null) {
+      var err = new Error("can't resolve reference " + node.$ref + " from id " + (base || "#"));
+      err.missingRef = node.$ref;
+      throw err;
+    }
+    Object.keys(node).forEach(function (k) {
+      if (k !== "enum" && k !== "const" && k !== "$ref") self._checkRefs(node[k], base, root);
+    });
   };
   Ajv.prototype._customErrors = function (schema, data) {
     var self = this;
@@ -915,8 +1012,9 @@ __pmr_define("tv4", function (require) {
         return ValidationError(ErrorCodes.INVALID_TYPE, { type: typeName(data), expected: Array.isArray(p.type) ? p.type.join("/") : p.type },
           dataPath, schemaPath, null, "Invalid type: {type} (expected {expected})");
       case "enum":
-        return ValidationError(ErrorCodes.ENUM_MISMATCH, { value: typeof JSON !== "undefined" ? JSON.stringify(data) : data },
-          dataPath, schemaPath, null, "No enum match for: {value}");
+        // tv4 files enum failures under ".../type"
+        return ValidationError(ErrorCodes.ENUM_MISMATCH, { value: JSON.stringify(data) },
+          dataPath, schemaPath.replace(/\/enum$/, "/type"), null, "No enum match for: {value}");
       case "anyOf":
         return ValidationError(ErrorCodes.ANY_OF_MISSING, {}, dataPath, schemaPath, subs, 'Data does not match any schemas from "anyOf"');
       case "oneOf":
@@ -928,7 +1026,7 @@ __pmr_define("tv4", function (require) {
       case "not":
         return ValidationError(ErrorCodes.NOT_PASSED, {}, dataPath, schemaPath, null, 'Data matches schema from "not"');
       case "multipleOf":
-        return ValidationError(ErrorCodes.NUMBER_MULTIPLE_OF, { value: data, multipleOf: p.multipleOf }, dataPath, schemaPath, null,
+        return ValidationError(ErrorCodes.NUMBER_MULTIPLE_OF, { value: data, multipleOf: p.multipleOf }, dataPath, schemaPath.replace(/\/multipleOf$/, ""), null,
           "Value {value} is not a multiple of {multipleOf}");
       case "minimum":
         if (p.exclusive) {
@@ -961,8 +1059,8 @@ __pmr_define("tv4", function (require) {
       case "additionalProperties":
         return ValidationError(ErrorCodes.OBJECT_ADDITIONAL_PROPERTIES, { key: p.additionalProperty }, dataPath, schemaPath, null, "Additional properties not allowed");
       case "dependencies":
-        return ValidationError(ErrorCodes.OBJECT_DEPENDENCY_KEY, { key: p.property, missing: p.missingProperty }, dataPath, schemaPath + "/" + p.property, null,
-          "Dependency failed - key must exist: {missing} (due to {key})");
+        return ValidationError(ErrorCodes.OBJECT_DEPENDENCY_KEY, { key: p.property, missing: p.missingProperty }, dataPath,
+          schemaPath + "/" + core.escapeToken(p.property) + "/" + e.index, null, "Dependency failed - key must exist: {missing} (due to key: {key})");
       case "minItems":
         return ValidationError(ErrorCodes.ARRAY_LENGTH_SHORT, { length: data.length, minimum: p.limit }, dataPath, schemaPath, null, "Array is too short ({length}), minimum {minimum}");
       case "maxItems":
@@ -1026,22 +1124,10 @@ __pmr_define("tv4", function (require) {
     function runAll(data, schema, multiple) {
       v.missing = [];
       var raw = v.run(schema, data, { allErrors: multiple, builtinFormats: false, formatResultIsMessage: true });
-      // the index of a missing required key becomes part of tv4's schemaPath
-      raw.forEach(function (e) {
-        if (e.keyword === "required") e.index = (schemaAt(schema, e.schemaPath).required || []).indexOf(e.params.missingProperty);
-        if (e.keyword === "additionalItems") e.index = e.params.limit;
-      });
       var missing = v.missing.slice();
       missing.forEach(function (m) { missing[m] = m; });
       return { errors: raw.map(convert), missing: missing };
     }
-    function schemaAt(schema, path) {
-      var tokens = path.replace(/^#\/?/, "").split("/").slice(0, -1).filter(function (t) { return t !== ""; });
-      var node = schema;
-      for (var i = 0; i < tokens.length && node; i++) node = node[tokens[i].replace(/~1/g, "/").replace(/~0/g, "~")];
-      return node || {};
-    }
-
     api.validate = function (data, schema) {
       if (typeof schema === "string") schema = { $ref: schema };
       var r = runAll(data, schema, false);

@@ -1,0 +1,15 @@
+"""Fixtures of the Newman conformance tier: one recording server and one harness per module."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.conformance import Conformance, newman_or_skip, recording_server
+
+
+@pytest.fixture(scope="module")
+def conformance(tmp_path_factory):
+    """Runs collections under Newman and pmreplay; skips the module's tests when Newman is unavailable."""
+    newman = newman_or_skip()
+    with recording_server() as server:
+        yield Conformance(newman, server, tmp_path_factory.mktemp("conformance"))

@@ -1,0 +1,387 @@
+"""Run one collection under Newman and under pmreplay, and reduce both runs to comparable facts.
+
+Why a harness: the conformance tier asks one question many times, "does pmreplay do what
+Newman does with this collection?". Both tools get the same files and flags and talk to
+the same recording echo server; their JSON reports, exported scopes and the server's log are
+reduced to a :class:`Outcome` where volatile bits (ports, uuids, timestamps, tool names)
+are normalised, so a test is a single ``assert ours == newman`` on the parts it cares about.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import pprint
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.support.echo_server import EchoHandler
+from tests.support.newman import find_or_install_newman
+
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+_ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z")
+_LOCAL = re.compile(r"(127\.0\.0\.1|localhost):\d+")
+VOLATILE_HEADERS = frozenset({"postman-token", "user-agent"})
+
+
+def newman_or_skip() -> str:
+    """The Newman executable; skips the calling test with the reason when there is none."""
+    if shutil.which("node") is None:
+        pytest.skip("node is not installed: the conformance tier needs Newman (node + npm)")
+    newman = find_or_install_newman()
+    if newman is None:
+        pytest.skip("Newman is not installed and could not be installed with npm (set PMREPLAY_NEWMAN)")
+    return newman
+
+
+def normalise(value: Any) -> Any:
+    """Blank what differs between any two runs: local ports, uuids, ISO timestamps."""
+    if isinstance(value, str):
+        value = _LOCAL.sub(r"\1:PORT", value)
+        value = _UUID.sub("<uuid>", value)
+        return _ISO.sub("<iso>", value)
+    if isinstance(value, list):
+        return [normalise(v) for v in value]
+    if isinstance(value, dict):
+        return {k: normalise(v) for k, v in value.items()}
+    return value
+
+
+# --------------------------------------------------------------------------- recording server
+
+class _RecordingHandler(EchoHandler):
+    """The echo server, also logging what it received so both tools' traffic can be compared."""
+
+    def _handle(self) -> None:
+        self._entry = {"method": self.command, "url": self.path,
+                       "headers": [[k, v] for k, v in self.headers.items()], "body": b""}
+        self.server.log.append(self._entry)
+        super()._handle()
+
+    def _read_body(self) -> bytes:
+        body = super()._read_body()
+        self._entry["body"] = body
+        return body
+
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_OPTIONS = do_HEAD = _handle
+    do_COPY = do_PURGE = do_LOCK = do_UNLOCK = do_PROPFIND = do_VIEW = _handle
+
+
+class RecordingServer:
+    """A running recording echo server: ``url`` to send to, ``log`` of what arrived."""
+
+    def __init__(self, server: ThreadingHTTPServer) -> None:
+        self._server = server
+        self.url = f"http://127.0.0.1:{server.server_address[1]}"
+
+    @property
+    def log(self) -> list[dict]:
+        return self._server.log  # type: ignore[attr-defined]
+
+    def take(self) -> list[dict]:
+        """What arrived since the last call, and forget it."""
+        entries = list(self.log)
+        self.log.clear()
+        return entries
+
+
+@contextmanager
+def recording_server() -> Iterator[RecordingServer]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _RecordingHandler)
+    server.daemon_threads = True
+    server.log = []  # type: ignore[attr-defined]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield RecordingServer(server)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --------------------------------------------------------------------------- outcome
+
+@dataclass
+class Outcome:
+    """What one tool did with one collection, normalised.
+
+    ``wire``: (method, url) per request the server received, in order (sendRequest included).
+    ``executions``: per executed item: ``{"item", "iteration", "method", "url", "assertions":
+    [(name, "passed"|"failed"|"skipped", message)]}``.
+    ``failures``: (at, item name, iteration, error name, message).
+    ``environment`` / ``globals`` / ``collection_variables``: key -> (type, value) as exported.
+    Newman's ``--export-collection`` writes the collection variables as loaded, not as the
+    scripts left them (postmanlabs/newman#2680), so ``collection_variables`` is not compared by
+    default: scripts that need it dump ``pm.collectionVariables.toObject()`` into the environment
+    (:data:`DUMP_COLLECTION_VARIABLES`).
+    """
+
+    tool: str
+    exit_code: int
+    wire: list[tuple[str, str]] = field(default_factory=list)
+    wire_headers: list[list[list[str]]] = field(default_factory=list)
+    wire_bodies: list[str] = field(default_factory=list)
+    executions: list[dict] = field(default_factory=list)
+    failures: list[tuple] = field(default_factory=list)
+    environment: dict[str, tuple] = field(default_factory=dict)
+    globals: dict[str, tuple] = field(default_factory=dict)
+    collection_variables: dict[str, tuple] = field(default_factory=dict)
+    stats: dict = field(default_factory=dict)
+    summary: dict = field(default_factory=dict)
+    output: str = ""
+
+    @property
+    def assertions(self) -> list[tuple]:
+        """Every assertion in run order with its item name: the most common thing to compare."""
+        return [(e["item"], e["iteration"], *a) for e in self.executions for a in e["assertions"]]
+
+    def view(self, *parts: str) -> dict:
+        """The named parts as a dict, for one readable assert and a readable diff."""
+        return {p: getattr(self, p) for p in parts}
+
+
+def _url_text(url: Any) -> str:
+    """A report's request URL (string or Postman URL object) as one string."""
+    if isinstance(url, str):
+        return url
+    if not isinstance(url, dict):
+        return ""
+    host = url.get("host") or []
+    host = ".".join(host) if isinstance(host, list) else str(host)
+    text = f"{url.get('protocol', 'http')}://{host}"
+    if url.get("port"):
+        text += f":{url['port']}"
+    path = url.get("path") or []
+    if isinstance(path, list):
+        text += "/" + "/".join(str(p) for p in path) if path else ""
+    else:
+        text += "/" + str(path).lstrip("/")
+    query = [q for q in url.get("query") or [] if not q.get("disabled")]
+    if query:
+        text += "?" + "&".join(q["key"] if q.get("value") is None else f"{q['key']}={q['value']}"
+                               for q in query)
+    return text
+
+
+def _assertion(entry: dict) -> tuple[str, str, str | None]:
+    if entry.get("skipped"):
+        return (entry.get("assertion"), "skipped", None)
+    error = entry.get("error")
+    if error:
+        return (entry.get("assertion"), "failed", error.get("message"))
+    return (entry.get("assertion"), "passed", None)
+
+
+NEWMAN_TYPES = frozenset({"string", "boolean", "number", "json", "any"})
+"""The variable types postman-collection knows; it exports every other type (``default``, ``secret``)
+as ``any``. pmreplay deliberately keeps the loaded type (runner/variables.py), so the harness
+compares types through this lens; test_deliberate.py shows the difference itself."""
+
+
+def _type(value: Any) -> Any:
+    return value if value in NEWMAN_TYPES else "any"
+
+
+def _scope(path: Path) -> dict[str, tuple]:
+    if not path.exists():
+        return {}
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return {v["key"]: (_type(v.get("type")), v.get("value")) for v in doc.get("values", [])
+            if not v.get("disabled")}
+
+
+def _collection_vars(path: Path) -> dict[str, tuple]:
+    if not path.exists():
+        return {}
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    return {v["key"]: (_type(v.get("type")), v.get("value")) for v in doc.get("variable", []) or []
+            if not v.get("disabled")}
+
+
+def _outcome(tool: str, proc: subprocess.CompletedProcess, work: Path, wire: list[dict]) -> Outcome:
+    report_path = work / "report.json"
+    summary = json.loads(report_path.read_text(encoding="utf-8")) if report_path.exists() else {}
+    run = summary.get("run", {})
+    executions = []
+    for ex in run.get("executions", []):
+        request = ex.get("request") or {}
+        executions.append({
+            "item": ex.get("item", {}).get("name"),
+            "iteration": ex.get("cursor", {}).get("iteration"),
+            "method": request.get("method"),
+            "url": _url_text(request.get("url")) if request else None,
+            "assertions": [_assertion(a) for a in ex.get("assertions", []) or []],
+        })
+    failures = [(f.get("at"), (f.get("source") or {}).get("name"), (f.get("cursor") or {}).get("iteration"),
+                 (f.get("error") or {}).get("name"), (f.get("error") or {}).get("message"))
+                for f in run.get("failures", [])]
+    stats = {k: {kk: vv for kk, vv in v.items() if kk != "pending"} for k, v in run.get("stats", {}).items()}
+    return Outcome(
+        tool=tool, exit_code=proc.returncode,
+        wire=[(w["method"], w["url"]) for w in wire],
+        wire_headers=[[[k.lower(), "*" if k.lower() in VOLATILE_HEADERS else v] for k, v in w["headers"]]
+                      for w in wire],
+        wire_bodies=[normalise(w["body"].decode("utf-8", "replace")) for w in wire],
+        executions=normalise(executions), failures=normalise(failures),
+        environment=normalise(_scope(work / "env.out.json")),
+        globals=normalise(_scope(work / "globals.out.json")),
+        collection_variables=normalise(_collection_vars(work / "collection.out.json")),
+        stats=stats, summary=summary, output=(proc.stdout or "")[-4000:] + (proc.stderr or "")[-4000:],
+    )
+
+
+def collection(items: list[dict], *, name: str = "conformance", variables: list[dict] | None = None,
+               events: list[dict] | None = None, **extra: Any) -> dict:
+    """A v2.1 collection dict: less boilerplate in the tests."""
+    doc: dict[str, Any] = {"info": {"name": name, "schema": SCHEMA}, "item": items}
+    if variables is not None:
+        doc["variable"] = variables
+    if events is not None:
+        doc["event"] = events
+    doc.update(extra)
+    return doc
+
+
+def script(listen: str, *lines: str) -> dict:
+    """One event entry; the lines are the script source."""
+    return {"listen": listen, "script": {"type": "text/javascript", "exec": list(lines)}}
+
+
+DUMP_COLLECTION_VARIABLES = script(
+    "test", "pm.environment.set('__collectionVariables', JSON.stringify(pm.collectionVariables.toObject()));")
+"""A collection-level test event recording the collection variables after every request."""
+
+
+def item(name: str, url: str, *, method: str = "GET", prerequest: Sequence[str] | str | None = None,
+         test: Sequence[str] | str | None = None, **request: Any) -> dict:
+    """A request item with optional pre-request and test script lines."""
+    events = []
+    for listen, source in (("prerequest", prerequest), ("test", test)):
+        if source is not None:
+            lines = [source] if isinstance(source, str) else list(source)
+            events.append(script(listen, *lines))
+    doc: dict[str, Any] = {"name": name, "request": {"method": method, "url": url, **request}}
+    if events:
+        doc["event"] = events
+    return doc
+
+
+def scope_file(values: dict[str, Any] | list[dict], name: str = "conformance") -> dict:
+    """An environment/globals document from a plain mapping (or a ready ``values`` list)."""
+    if isinstance(values, dict):
+        values = [{"key": k, "value": v, "type": "default"} for k, v in values.items()]
+    return {"name": name, "values": values}
+
+
+class Conformance:
+    """Runs collections under both tools against one recording server.
+
+    One instance per test module (see the ``conformance`` fixture in tests/conformance/conftest.py).
+    """
+
+    def __init__(self, newman: str, server: RecordingServer, workdir: Path) -> None:
+        self.newman = newman
+        self.server = server
+        self.workdir = workdir
+        self._count = 0
+
+    @property
+    def url(self) -> str:
+        return self.server.url
+
+    def _prepare(self, tool: str, collection_doc: dict | Path, environment: dict | None,
+                 globals_doc: dict | None, data: str | list | None, files: dict[str, str | bytes] | None,
+                 ) -> tuple[Path, list[str]]:
+        self._count += 1
+        work = self.workdir / f"{self._count:03d}-{tool}"
+        work.mkdir(parents=True)
+        if isinstance(collection_doc, Path):
+            coll_path = collection_doc
+        else:
+            coll_path = work / "collection.json"
+            coll_path.write_text(json.dumps(collection_doc), encoding="utf-8")
+        args = [str(coll_path), "-r", "json", "--reporter-json-export", str(work / "report.json"),
+                "--export-environment", str(work / "env.out.json"),
+                "--export-globals", str(work / "globals.out.json"),
+                "--export-collection", str(work / "collection.out.json")]
+        if environment is not None:
+            (work / "env.json").write_text(json.dumps(environment), encoding="utf-8")
+            args += ["-e", str(work / "env.json")]
+        if globals_doc is not None:
+            (work / "globals.json").write_text(json.dumps(globals_doc), encoding="utf-8")
+            args += ["-g", str(work / "globals.json")]
+        if data is not None:
+            if isinstance(data, str):
+                (work / "data.csv").write_text(data, encoding="utf-8")
+                args += ["-d", str(work / "data.csv")]
+            else:
+                (work / "data.json").write_text(json.dumps(data), encoding="utf-8")
+                args += ["-d", str(work / "data.json")]
+        for rel, content in (files or {}).items():
+            target = work / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                target.write_bytes(content)
+            else:
+                target.write_text(content, encoding="utf-8")
+        return work, args
+
+    def run_tool(self, tool: str, collection_doc: dict | Path, *, environment: dict | None = None,
+                 globals_doc: dict | None = None, data: str | list | None = None,
+                 flags: Sequence[str] = (), files: dict[str, str | bytes] | None = None,
+                 timeout: float = 120) -> Outcome:
+        """Run one tool ("newman" or "pmreplay") and reduce its run to an :class:`Outcome`."""
+        work, args = self._prepare(tool, collection_doc, environment, globals_doc, data, files)
+        if tool == "newman":
+            command = [self.newman, "run", *args, *flags]
+        elif tool == "pmreplay":
+            command = [sys.executable, "-m", "runner.cli", "run", *args, "--no-mask", *flags]
+        else:
+            raise ValueError(f"unknown tool {tool!r}")
+        self.server.take()
+        proc = subprocess.run(command, cwd=ROOT if tool == "pmreplay" else work, capture_output=True,
+                              text=True, timeout=timeout, stdin=subprocess.DEVNULL)
+        return _outcome(tool, proc, work, self.server.take())
+
+    def both(self, collection_doc: dict | Path, **kwargs: Any) -> tuple[Outcome, Outcome]:
+        """(newman, pmreplay) outcomes for the same inputs."""
+        return self.run_tool("newman", collection_doc, **kwargs), self.run_tool("pmreplay", collection_doc, **kwargs)
+
+
+DEFAULT_PARTS = ("wire", "executions", "failures", "environment", "globals")
+
+
+def diff(newman: Outcome, ours: Outcome, *parts: str) -> str:
+    """A unified diff (Newman first) of the named parts that differ; empty when they agree."""
+    out = []
+    for part in parts:
+        expected, actual = getattr(newman, part), getattr(ours, part)
+        if expected != actual:
+            lines = difflib.unified_diff(pprint.pformat(expected, width=120).splitlines(),
+                                         pprint.pformat(actual, width=120).splitlines(),
+                                         "newman", "pmreplay", lineterm="", n=2)
+            out.append(f"== {part} ==\n" + "\n".join(lines))
+    return "\n".join(out)
+
+
+def assert_same(newman: Outcome, ours: Outcome, *parts: str) -> None:
+    """pmreplay's parts equal Newman's; on failure the message is a diff plus both tools' output tails."""
+    parts = parts or DEFAULT_PARTS
+    differences = diff(newman, ours, *parts)
+    if differences:
+        pytest.fail(f"pmreplay differs from Newman:\n{differences}\n--- newman output ---\n{newman.output}\n"
+                    f"--- pmreplay output ---\n{ours.output}", pytrace=False)

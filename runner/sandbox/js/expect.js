@@ -588,13 +588,16 @@
     });
   }
 
+  /* Plugins receive the previous getter as `_super` and call it with `_super.call(this)`. */
   function overwriteProperty(name, getter) {
     var desc = Object.getOwnPropertyDescriptor(Assertion.prototype, name);
-    var original = desc && desc.get ? desc.get : function () {};
+    var original = desc && typeof desc.get === 'function' ? desc.get : function () {};
     Object.defineProperty(Assertion.prototype, name, {
       get: function overwritingPropertyGetter() {
-        var self = this;
-        var result = getter(function () { return original.call(self); }).call(this);
+        var lock = flag(this, 'lockSsfi');
+        flag(this, 'lockSsfi', true);
+        var result = getter(original).call(this);
+        flag(this, 'lockSsfi', lock);
         return result === undefined ? fork(this) : result;
       },
       configurable: true
@@ -608,7 +611,10 @@
       throw new Error(name + ' is not a function');
     };
     Assertion.prototype[name] = function overwritingMethod() {
-      var result = method(superFn).apply(this, arguments);
+      var lock = flag(this, 'lockSsfi');
+      flag(this, 'lockSsfi', true);
+      var result = method(typeof original === 'function' ? original : superFn).apply(this, arguments);
+      flag(this, 'lockSsfi', lock);
       return result === undefined ? fork(this) : result;
     };
   }
@@ -1382,6 +1388,68 @@
     }
   });
 
+  /* change / increase / decrease watch a property (or a getter function) around a call. */
+  function deltaSetup(assertion, subject, prop, msg, behavior, numeric) {
+    if (msg) flag(assertion, 'message', msg);
+    var fn = flag(assertion, 'object');
+    var fm = flag(assertion, 'message'), ssfi = flag(assertion, 'ssfi');
+    new Assertion(fn, fm, ssfi, true).is.a('function');
+    var initial;
+    if (!prop) {
+      new Assertion(subject, fm, ssfi, true).is.a('function');
+      initial = subject();
+    } else {
+      new Assertion(subject, fm, ssfi, true).to.have.property(prop);
+      initial = subject[prop];
+    }
+    if (numeric) new Assertion(initial, fm, ssfi, true).is.a('number');
+    fn();
+    var final = prop === undefined || prop === null ? subject() : subject[prop];
+    var msgObj = prop === undefined || prop === null ? initial : '.' + prop;
+    flag(assertion, 'deltaMsgObj', msgObj);
+    flag(assertion, 'initialDeltaValue', initial);
+    flag(assertion, 'finalDeltaValue', final);
+    flag(assertion, 'deltaBehavior', behavior);
+    return { initial: initial, final: final, msgObj: msgObj };
+  }
+
+  function assertChanges(subject, prop, msg) {
+    var d = deltaSetup(this, subject, prop, msg, 'change', false);
+    flag(this, 'realDelta', d.final !== d.initial);
+    this.assert(d.initial !== d.final, 'expected ' + d.msgObj + ' to change', 'expected ' + d.msgObj + ' to not change');
+  }
+  addMethod('change', assertChanges);
+  addMethod('changes', assertChanges);
+
+  function assertIncreases(subject, prop, msg) {
+    var d = deltaSetup(this, subject, prop, msg, 'increase', true);
+    flag(this, 'realDelta', d.final - d.initial);
+    this.assert(d.final - d.initial > 0, 'expected ' + d.msgObj + ' to increase',
+      'expected ' + d.msgObj + ' to not increase');
+  }
+  addMethod('increase', assertIncreases);
+  addMethod('increases', assertIncreases);
+
+  function assertDecreases(subject, prop, msg) {
+    var d = deltaSetup(this, subject, prop, msg, 'decrease', true);
+    flag(this, 'realDelta', d.initial - d.final);
+    this.assert(d.final - d.initial < 0, 'expected ' + d.msgObj + ' to decrease',
+      'expected ' + d.msgObj + ' to not decrease');
+  }
+  addMethod('decrease', assertDecreases);
+  addMethod('decreases', assertDecreases);
+
+  addMethod('by', function (delta, msg) {
+    if (msg) flag(this, 'message', msg);
+    var msgObj = flag(this, 'deltaMsgObj');
+    var behavior = flag(this, 'deltaBehavior');
+    var ok = behavior === 'change'
+      ? Math.abs(flag(this, 'finalDeltaValue') - flag(this, 'initialDeltaValue')) === Math.abs(delta)
+      : flag(this, 'realDelta') === Math.abs(delta);
+    this.assert(ok, 'expected ' + msgObj + ' to ' + behavior + ' by ' + delta,
+      'expected ' + msgObj + ' to not ' + behavior + ' by ' + delta);
+  });
+
   addProperty('extensible', function () {
     var obj = flag(this, 'object');
     this.assert(obj === Object(obj) && Object.isExtensible(obj), 'expected #{this} to be extensible',
@@ -2060,7 +2128,49 @@
     throw new AssertionError(message, { actual: actual, expected: expected, operator: operator }, expect.fail);
   };
 
+  /* chai's guard for plugin assertions: "object tested must be a string, or an array, but number given". */
+  function expectTypes(obj, types) {
+    var pre = prefixOf(obj);
+    var ssfi = flag(obj, 'ssfi');
+    var subject = flag(obj, 'object');
+    types = types.map(function (t) { return t.toLowerCase(); }).sort();
+    var str = types.map(function (t, index) {
+      var art = 'aeiou'.indexOf(t.charAt(0)) !== -1 ? 'an' : 'a';
+      var or = types.length > 1 && index === types.length - 1 ? 'or ' : '';
+      return or + art + ' ' + t;
+    }).join(', ');
+    var objType = typeOf(subject).toLowerCase();
+    if (!types.some(function (t) { return objType === t; })) {
+      throw new AssertionError(pre + 'object tested must be ' + str + ', but ' + objType + ' given', undefined, ssfi);
+    }
+  }
+
   var util = {
+    expectTypes: expectTypes,
+    getOwnEnumerableProperties: ownEnumerable,
+    getOwnEnumerablePropertySymbols: function (obj) {
+      return Object.getOwnPropertySymbols(obj).filter(function (s) {
+        return Object.getOwnPropertyDescriptor(obj, s).enumerable;
+      });
+    },
+    getProperties: function (obj) {
+      var names = [];
+      for (var p = obj; p !== null && p !== undefined; p = Object.getPrototypeOf(p)) {
+        Object.getOwnPropertyNames(p).forEach(function (n) { if (names.indexOf(n) === -1) names.push(n); });
+      }
+      return names;
+    },
+    compareByInspect: byInspect,
+    isNaN: Number.isNaN,
+    isProxyEnabled: function () { return !!config.useProxy && typeof Proxy !== 'undefined'; },
+    proxify: function (obj) { return guard(obj); },
+    checkError: {
+      compatibleInstance: function (thrown, errorLike) { return errorLike instanceof Error && thrown === errorLike; },
+      compatibleConstructor: compatibleConstructor,
+      compatibleMessage: compatibleMessage,
+      getConstructorName: checkErrorConstructorName,
+      getMessage: thrownMessage
+    },
     flag: flag,
     transferFlags: transferFlags,
     inspect: inspect,

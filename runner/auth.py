@@ -189,7 +189,55 @@ def _digest(prep: PreparedRequest, p: dict[str, Any], warnings: list[str]) -> No
         return
     if _flag(p, "disableRetryRequest"):
         return
-    digest(prep)  # registers the response hook that answers the server's challenge
+    prep.register_hook("response", _DigestChallenge(digest))
+
+
+class _DigestChallenge:
+    """Answer one ``401 WWW-Authenticate: Digest`` by resending with the computed header.
+
+    Why not ``HTTPDigestAuth`` as a hook: it appends Authorization after every other header,
+    while Postman puts auth headers before its system headers; the digest maths is still
+    requests' (``build_digest_header``).
+    """
+
+    def __init__(self, digest: HTTPDigestAuth) -> None:
+        self.digest = digest
+        self.answered = False
+
+    def __call__(self, response: Any, **kwargs: Any) -> Any:
+        challenge = response.headers.get("WWW-Authenticate", "")
+        if response.status_code != 401 or self.answered or not challenge.lower().lstrip().startswith("digest"):
+            return response
+        from requests.utils import parse_dict_header
+
+        self.answered = True
+        self.digest.init_per_thread_state()
+        self.digest._thread_local.chal = parse_dict_header(challenge.lstrip()[6:].strip())
+        value = self.digest.build_digest_header(response.request.method, response.request.url)
+        if value is None:
+            return response
+        response.content  # noqa: B018 - drain so the connection can be reused
+        response.close()
+        retry = response.request.copy()
+        insert_before(retry, "Authorization", value, SYSTEM_HEADER_NAMES)
+        answer = response.connection.send(retry, **kwargs)
+        answer.history.append(response)
+        answer.request = retry
+        return answer
+
+
+SYSTEM_HEADER_NAMES = frozenset({"user-agent", "accept", "cache-control", "postman-token", "host",
+                                 "accept-encoding", "connection", "content-length", "cookie"})
+
+
+def insert_before(prep: PreparedRequest, key: str, value: str, names: frozenset[str]) -> None:
+    """Set ``key`` just before the first header whose lower-cased name is in ``names``."""
+    items = [(k, v) for k, v in prep.headers.items() if k.lower() != key.lower()]
+    index = next((i for i, (k, _) in enumerate(items) if k.lower() in names), len(items))
+    items.insert(index, (key, value))
+    prep.headers.clear()
+    for k, v in items:
+        prep.headers[k] = v
 
 
 # --- oauth1 ------------------------------------------------------------------------------------

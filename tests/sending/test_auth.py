@@ -87,6 +87,7 @@ def test_digest_challenge_round_trip(sender, echo_url, qop, algorithm):
     assert ex.response.code == 200, ex.response.header
     assert ex.request["header"][0]["key"] == "Authorization"
     assert ex.request["header"][0]["value"].startswith('Digest username="user"')
+    assert echoed(ex)["headers"][0][0] == "Authorization"  # on the wire too, before system headers
     ex = sender.send(_spec(url, _auth("digest", username="user", password="wrong")))
     assert ex.response.code == 401
 

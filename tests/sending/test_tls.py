@@ -156,7 +156,7 @@ def test_client_key_with_passphrase(pki, mtls_port):
     assert ex.error is None and _response_header(ex, "X-Client-CN") == "pmreplay client"
 
 
-def test_client_cert_list_matches_by_url(pki, mtls_port, tmp_path):
+def test_client_cert_list_matches_by_url(pki, mtls_port):
     entries = [{"name": "other", "matches": ["https://elsewhere.test/*"],
                 "key": {"src": str(pki.client_key)}, "cert": {"src": str(pki.client_cert)}},
                {"name": "local", "matches": [f"https://127.0.0.1:{mtls_port}/secure/*"],

@@ -620,8 +620,17 @@ class Sender:
 
     # -- sending --
     def send(self, spec: dict, protocol_profile: dict | None = None) -> Exchange:
-        """Send ``spec`` (variables resolved, auth inherited); never raises for wire problems."""
-        ppb = protocol_profile or {}
+        """Send ``spec`` (variables resolved, auth inherited); never raises: problems land in
+        ``Exchange.error`` (nothing came back) or ``Exchange.warnings`` (sent anyway)."""
+        try:
+            return self._send(spec if isinstance(spec, dict) else {}, protocol_profile or {})
+        except Exception as exc:  # noqa: BLE001 - a malformed spec must not crash the run
+            method = str(spec.get("method") or "GET").upper() if isinstance(spec, dict) else "GET"
+            url = _text(spec.get("url")) if isinstance(spec, dict) else ""
+            return Exchange({"method": method, "url": url, "header": [], "body": None}, None,
+                            f"request could not be built: {_first_line(exc)}", [])
+
+    def _send(self, spec: dict, ppb: dict) -> Exchange:
         warnings: list[str] = []
         method = str(spec.get("method") or "GET").upper()
         raw_url = spec.get("url")

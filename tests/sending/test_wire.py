@@ -260,3 +260,16 @@ def test_http_proxy_from_environment_and_no_proxy(monkeypatch, echo_url):
         with Sender() as sender:
             ex = sender.send(_get(f"{echo_url}/direct"))
             assert header(ex, "Via") is None and len(seen) == 1
+
+
+def test_malformed_spec_never_raises(sender, echo_url):
+    odd = [
+        {"method": "POST", "url": f"{echo_url}/echo", "body": {"mode": "raw", "raw": "x", "options": "json"}},
+        {"method": "POST", "url": f"{echo_url}/echo", "body": {"mode": "formdata", "formdata": "oops"}},
+        {"method": "GET", "url": f"{echo_url}/echo", "header": "X-A: 1"},
+        {"method": "GET", "url": f"{echo_url}/echo", "auth": {"type": "basic", "basic": "u:p"}},
+        {"url": None},
+    ]
+    for spec in odd:
+        ex = sender.send(spec)
+        assert ex.error is None or "\n" not in ex.error

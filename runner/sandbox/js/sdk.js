@@ -10,6 +10,17 @@
  *
  * Plain ES2020 script; everything lives inside this IIFE and only
  * `globalThis.__pmr_sdk` is published.
+ *
+ * Deliberate differences from postman-collection 4 (everything else is meant to match):
+ * - PropertyList#get skips disabled members; #each iterates a snapshot, so removing
+ *   members inside the callback neither skips the next one nor passes undefined;
+ *   append/prepend/insertAfter turn plain objects and strings into typed members.
+ * - Url#toJSON carries `raw`; Request#toJSON always has `header`; Url#getRaw and
+ *   RequestAuth#current are aliases instead of throwing "discontinued".
+ * - VariableScope#toObject leaves disabled variables out, #toJSON is the values
+ *   array; Postman variable kinds ("default", "secret") survive a round trip.
+ * - Response#dataURI base64-encodes the body as UTF-8 (what Newman does with the
+ *   response stream); RFC 5987 `filename*=UTF-8''...` is decoded.
  */
 (function () {
     'use strict';

@@ -204,6 +204,12 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _swap_authority(url: str, authority: str) -> str:
+    scheme, _, rest = url.partition("://")
+    cut = min(i for i in (rest.find("/"), rest.find("?"), rest.find("#"), len(rest)) if i >= 0)
+    return f"{scheme}://{authority}{rest[cut:]}"
+
+
 def _with_path(url: str) -> str:
     """``http://h`` -> ``http://h/``: an origin-form request line needs a path."""
     scheme, sep, rest = url.partition("://")
@@ -689,6 +695,9 @@ class Sender:
             del prep.headers["Content-Length"]
         # requests' requote_uri encodes more than Postman does ({, }, |, `); send our encoding.
         prep.url = url if ppb.get("disableUrlEncoding") else _with_path(encode_url(url))
+        if not (prep.url or "").split("/", 3)[2].isascii():  # IDN host: requests' punycode form
+            prep.url = _with_path(encode_url(_swap_authority(url, urlsplit(requests.Request("GET", url)
+                                                                           .prepare().url).netloc)))
         system_keys: list[str] = []
         for name in SYSTEM_HEADERS:
             low = name.lower()

@@ -273,3 +273,13 @@ def test_malformed_spec_never_raises(sender, echo_url):
     for spec in odd:
         ex = sender.send(spec)
         assert ex.error is None or "\n" not in ex.error
+
+
+def test_idn_host_sent_as_punycode(echo_url):
+    from runner.connect_to import parse_connect_to
+
+    port = echo_url.rsplit(":", 1)[1]
+    with Sender(SendOptions(connect_to=[parse_connect_to(f"xn--bcher-kva.example::127.0.0.1:{port}")])) as sender:
+        ex = sender.send(_get("http://bücher.example/ä?q=ü"))
+    assert header(ex, "Host") == "xn--bcher-kva.example"
+    assert echoed(ex)["url"] == "/%C3%A4?q=%C3%BC"

@@ -33,8 +33,6 @@ from requests.auth import HTTPDigestAuth
 
 AuthFn = Callable[[PreparedRequest, dict[str, Any], list[str]], None]
 
-SIGNING_TYPES = frozenset({"oauth1", "awsv4", "hawk", "edgegrid"})
-
 
 def auth_params(auth: dict | None) -> tuple[str, dict[str, Any]]:
     """Return ``(type, {key: value})`` from a v2.1 array-form (or v2.0 object-form) auth block.

@@ -70,7 +70,8 @@ __pmr_define("crypto-js", function (require) {
     for (key in defaults) out[key] = defaults[key];
     if (cfg) {
       for (key in cfg) {
-        if (hasOwn(cfg, key)) out[key] = cfg[key];
+        // An explicit `undefined` keeps the default (scripts pass `{hasher: maybeUndefined}`).
+        if (hasOwn(cfg, key) && cfg[key] !== undefined) out[key] = cfg[key];
       }
     }
     return out;

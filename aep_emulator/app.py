@@ -44,6 +44,7 @@ class State:
         self.generation_inlets = 0   # bumped when an inlet changes or goes away
         self.views: dict = {}
         self.inlets: dict = {}
+        self.datasets: dict = {}
         self.instance = secrets.randbelow(900) + 100
 
 
@@ -58,13 +59,13 @@ async def health(call: Call) -> Response:
 
 
 ROUTES = [
+    *streaming.ROUTES,  # first: the collection endpoints are the hot path
     route("GET", r"/(?:.*/)?jsrsasign-latest-all-min\.js", library, gateway=False),
     route("GET", r"/_emulator/health", health, gateway=False),
     *ims.ROUTES,
     *schemaregistry.ROUTES,
     *catalog.ROUTES,
     *ingest.ROUTES,
-    *streaming.ROUTES,
     *profile.ROUTES,
 ]
 

@@ -192,7 +192,13 @@ def _prepare(call: Call, org: str, sandbox: str, message: object) -> tuple[Schem
     dataset_id = header.get("datasetId")
     store = call.state.store
     if dataset_id:
-        dataset = store.get(org, sandbox, "dataset", dataset_id)
+        # datasets are never deleted, so a dataset once seen can be remembered
+        key = (org, sandbox, dataset_id)
+        dataset = call.state.datasets.get(key)
+        if dataset is None:
+            dataset = store.get(org, sandbox, "dataset", dataset_id)
+            if dataset is not None:
+                call.state.datasets[key] = dataset
         if dataset is None:
             raise _Reject(f"Dataset {dataset_id} not found")
     else:

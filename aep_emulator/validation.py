@@ -15,7 +15,9 @@ from __future__ import annotations
 import ast
 import copy
 import datetime as _dt
+import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from jsonschema import Draft7Validator, FormatChecker
@@ -124,7 +126,8 @@ def _violations(error) -> list[dict]:
         extras = [k for k in instance if k not in allowed] if isinstance(instance, dict) else []
         return [dict(base, message=f"extraneous key [{k}] is not permitted") for k in extras]
     if keyword == "enum":
-        return [dict(base, message=f"{instance} is not a valid enum value")]
+        shown = instance if isinstance(instance, str) else json.dumps(instance)
+        return [dict(base, message=f"{shown} is not a valid enum value")]
     if keyword == "format":
         return [dict(base, message=_format_message(error.validator_value, instance))]
     if keyword == "minimum":
@@ -171,15 +174,117 @@ def _require_path(root: dict, pointer: str) -> None:
         node = props[part]
 
 
+Check = Callable[[object], bool]
+_FAST_KEYWORDS = {"type", "properties", "required", "additionalProperties", "enum", "format", "items",
+                  "minimum", "maximum", "minLength", "maxLength", "pattern"}
+_TYPE_CHECKS: dict[str, Check] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": lambda v: (isinstance(v, int) and not isinstance(v, bool))
+    or (isinstance(v, float) and v.is_integer()),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "boolean": lambda v: isinstance(v, bool),
+    "object": lambda v: isinstance(v, dict),
+    "array": lambda v: isinstance(v, list),
+    "null": lambda v: v is None,
+}
+_FORMAT_CHECKS: dict[str, Check] = {"date": _is_date, "date-time": _is_datetime, "email": _is_email}
+
+
+def _fast(schema: dict) -> Check | None:
+    """A yes/no validator for the keyword subset XDM uses; None when the schema needs more.
+
+    Why: jsonschema's error machinery costs far more than the check itself, and almost
+    every streamed record is valid. The answer must equal jsonschema's ``is_valid``
+    (tests compare them); only an invalid record pays for the detailed errors.
+    """
+    if not set(schema) <= _FAST_KEYWORDS:
+        return None
+    checks: list[Check] = []
+    kind = schema.get("type")
+    if kind is not None:
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(k not in _TYPE_CHECKS for k in kinds):
+            return None
+        type_checks = [_TYPE_CHECKS[k] for k in kinds]
+        checks.append(lambda v: any(check(v) for check in type_checks))
+    if "enum" in schema:
+        values = schema["enum"]
+        if not isinstance(values, list) or not all(isinstance(x, str) for x in values):
+            return None
+        allowed = frozenset(values)
+        checks.append(lambda v: isinstance(v, str) and v in allowed)
+    fmt = schema.get("format")
+    if fmt in _FORMAT_CHECKS:
+        checks.append(_FORMAT_CHECKS[fmt])
+    for key, test in (("minimum", lambda v, m: v >= m), ("maximum", lambda v, m: v <= m)):
+        if key in schema:
+            bound = schema[key]
+            checks.append(lambda v, b=bound, t=test: not _TYPE_CHECKS["number"](v) or t(v, b))
+    for key, test in (("minLength", lambda v, m: len(v) >= m), ("maxLength", lambda v, m: len(v) <= m)):
+        if key in schema:
+            bound = schema[key]
+            checks.append(lambda v, b=bound, t=test: not isinstance(v, str) or t(v, b))
+    if "pattern" in schema:
+        regex = re.compile(schema["pattern"])
+        checks.append(lambda v: not isinstance(v, str) or regex.search(v) is not None)
+    if "items" in schema:
+        if not isinstance(schema["items"], dict):
+            return None
+        item_check = _fast(schema["items"])
+        if item_check is None:
+            return None
+        checks.append(lambda v: not isinstance(v, list) or all(item_check(x) for x in v))
+    props = schema.get("properties") or {}
+    prop_checks: dict[str, Check] = {}
+    for name, sub in props.items():
+        sub_check = _fast(sub) if isinstance(sub, dict) else None
+        if sub_check is None:
+            return None
+        prop_checks[name] = sub_check
+    required = tuple(schema.get("required") or ())
+    extra = schema.get("additionalProperties", True)
+    if extra is True:
+        extra_check: Check | None = None
+    elif extra is False:
+        extra_check = lambda v: False  # noqa: E731
+    elif isinstance(extra, dict):
+        extra_check = _fast(extra)
+        if extra_check is None:
+            return None
+    else:
+        return None
+    if prop_checks or required or extra_check is not None:
+        def check_object(v: object) -> bool:
+            if not isinstance(v, dict):
+                return True
+            for name in required:
+                if name not in v:
+                    return False
+            for name, item in v.items():
+                sub = prop_checks.get(name)
+                if sub is not None:
+                    if not sub(item):
+                        return False
+                elif extra_check is not None and not extra_check(item):
+                    return False
+            return True
+
+        checks.append(check_object)
+    return lambda v: all(check(v) for check in checks)
+
+
 @dataclass
 class Compiled:
     """A resolved schema ready to validate and convert records."""
 
     json_schema: dict
     validator: Draft7Validator
+    fast: Check | None = None
 
     def validate(self, entity: object) -> tuple[int, list[dict]]:
         """(total violations, the first few in Adobe's shape)."""
+        if self.fast is not None and self.fast(entity):
+            return 0, []
         found: list[dict] = []
         total = 0
         for error in self.validator.iter_errors(entity):
@@ -200,7 +305,7 @@ def compile_schema(full: dict, identity_paths: list[str] = ()) -> Compiled:
         del schema["required"]
     for pointer in identity_paths:
         _require_path(schema, pointer)
-    return Compiled(schema, Draft7Validator(schema, format_checker=_FORMATS))
+    return Compiled(schema, Draft7Validator(schema, format_checker=_FORMATS), _fast(schema))
 
 
 def _convert(value: object, schema: dict) -> object:

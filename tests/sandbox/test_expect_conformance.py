@@ -605,3 +605,72 @@ def test_conformance_table_matches_real_chai4(tmp_path):
     # the table must exercise both outcomes heavily, or it proves little
     assert sum(r["ok"] for r in theirs) >= 50
     assert sum(not r["ok"] for r in theirs) >= 100
+
+
+# Seeded random values (nested arrays/objects/Sets/Maps, odd keys, long strings, bigints,
+# dates, regexps, symbols) through seven assertions each: a differential check of value
+# display and truncation that no hand-written table covers as densely.
+FUZZ_JS = r"""
+function __pmr_fuzz(count, seed) {
+  var s = seed >>> 0;
+  function rnd() { s = (s * 1664525 + 1013904223) >>> 0; return s / 4294967296; }
+  function pick(a) { return a[Math.floor(rnd() * a.length)]; }
+  function str() { var n = Math.floor(rnd() * 50); var out = ''; var chars = "ab c'\\\n\t\u00e9_-$1Z\u2028"; for (var i = 0; i < n; i++) out += pick(chars.split('')); return out; }
+  function key() { return pick(['a', 'b', 'long_key_name', 'x-y', '1', '$d', '_e', str().slice(0, 8), 'caf\u00e9']); }
+  function val(depth) {
+    var k = Math.floor(rnd() * (depth > 2 ? 8 : 14));
+    switch (k) {
+      case 0: return Math.floor(rnd() * 2000) - 1000;
+      case 1: return rnd() * 1e6;
+      case 2: return str();
+      case 3: return pick([true, false, null, undefined, NaN, -0, 0, Infinity]);
+      case 4: return pick([1e21, 123456789012345680000, -1.5e-7, 2n ** 70n]);
+      case 5: return new Date(Math.floor(rnd() * 4e12));
+      case 6: return new RegExp(pick(['a+', 'x/y', '^\\d{3}$', '[a-z]']), pick(['', 'g', 'gi']));
+      case 7: return pick([function named() {}, function () {}, Symbol('q'), Symbol()]);
+      case 8: case 9: { var n = Math.floor(rnd() * 8); var a = []; for (var i = 0; i < n; i++) a.push(val(depth + 1)); return a; }
+      case 10: case 11: { var m = Math.floor(rnd() * 7); var o = {}; for (var j = 0; j < m; j++) o[key()] = val(depth + 1); return o; }
+      case 12: { var st = new Set(); var c = Math.floor(rnd() * 4); for (var q = 0; q < c; q++) st.add(val(depth + 1)); return st; }
+      default: { var mp = new Map(); var c2 = Math.floor(rnd() * 4); for (var r = 0; r < c2; r++) mp.set(key(), val(depth + 1)); return mp; }
+    }
+  }
+  var out = [];
+  for (var i = 0; i < count; i++) {
+    var v = val(0), w = val(1);
+    var msgs = [];
+    [function () { expect(v).to.equal(w); }, function () { expect(v).to.deep.equal(w); },
+     function () { expect(v).to.include(w); }, function () { expect(v).to.have.property(key()); },
+     function () { expect(v).to.have.lengthOf(3); }, function () { expect(v).to.be.empty; },
+     function () { expect([v, w]).to.have.members([w, v, 1]); }].forEach(function (f) {
+      try { f(); msgs.push('PASS'); } catch (e) { msgs.push(e.name + ': ' + e.message); }
+    });
+    out.push(msgs);
+  }
+  return out;
+}
+"""
+
+FUZZ_NODE_MAIN = r"""
+const expect = require('chai').expect;
+process.stdout.write(JSON.stringify(__pmr_fuzz(Number(process.argv[2]), Number(process.argv[3]))));
+"""
+
+
+@pytest.mark.parametrize("seed", [7, 2024])
+def test_random_values_display_like_real_chai4(tmp_path, seed):
+    folder = real_chai_dir()
+    if folder is None:
+        pytest.skip("node/npm not available (or npm could not install chai@4): cannot compare with real chai")
+    count = 500
+    script = tmp_path / "fuzz.js"
+    script.write_text(FUZZ_JS + FUZZ_NODE_MAIN, encoding="utf-8")
+    env = dict(os.environ, NODE_PATH=str(folder / "node_modules"))
+    proc = subprocess.run(["node", str(script), str(count), str(seed)], capture_output=True, text=True,
+                          timeout=120, env=env, check=True)
+    theirs = json.loads(proc.stdout)
+    with new_chai_v8() as mr:
+        mr.eval("var expect = __pmr_chai.expect;" + FUZZ_JS)
+        ours = json.loads(mr.eval(f"JSON.stringify(__pmr_fuzz({count}, {seed}))"))
+    mismatches = [(i, o, t) for i, (o, t) in enumerate(zip(ours, theirs, strict=True)) if o != t]
+    assert mismatches[:5] == []
+    assert sum(m != "PASS" for row in theirs for m in row) > count * 5

@@ -110,10 +110,15 @@
     return out + rest;
   }
 
+  /* Keys are quoted JSON-style (backslashes doubled, no truncation), unlike string values. */
+  function quoteKey(key) {
+    return JSON.stringify(key).replace(/'/g, "\\'").replace(/\\"/g, '"').replace(/(^"|"$)/g, "'");
+  }
+
   function showProperty(entry, o) {
     var key = entry[0];
     o.truncate -= 2;
-    if (typeof key === 'string') key = PLAIN_KEY.test(key) ? key : showString(key, o);
+    if (typeof key === 'string') key = PLAIN_KEY.test(key) ? key : quoteKey(key);
     else if (typeof key !== 'number') key = '[' + show(key, o) + ']';
     o.truncate -= String(key).length;
     return key + ': ' + show(entry[1], o);
@@ -206,7 +211,10 @@
       case 'undefined': return 'undefined';
       case 'boolean': return String(value);
       case 'number': return showNumber(value, o);
-      case 'bigint': return cut(String(value), o.truncate) + 'n';
+      case 'bigint': {
+        var digits = cut(String(value), o.truncate - 1);
+        return digits === ELLIPSIS ? digits : digits + 'n';
+      }
       case 'string': return showString(value, o);
       case 'symbol': return value.toString();
       case 'function': return showFunction(value, o);
@@ -310,6 +318,16 @@
     return out;
   }
 
+  /* Sets and Maps compare as their forEach pairs, sorted the default (string) way. */
+  function collectionEqual(a, b, memo) {
+    if (a.size !== b.size) return false;
+    if (a.size === 0) return true;
+    var pa = [], pb = [];
+    a.forEach(function (x, y) { pa.push([x, y]); });
+    b.forEach(function (x, y) { pb.push([x, y]); });
+    return listEqual(pa.sort(), pb.sort(), memo);
+  }
+
   function structEqual(a, b, ta, memo) {
     switch (ta) {
       case 'String': case 'Number': case 'Boolean': case 'Date':
@@ -325,10 +343,8 @@
         return listEqual(a, b, memo);
       case 'RegExp':
         return String(a) === String(b);
-      case 'Set':
-        return listEqual(Array.from(a).sort(), Array.from(b).sort(), memo);
-      case 'Map':
-        return listEqual(Array.from(a).sort(), Array.from(b).sort(), memo);
+      case 'Set': case 'Map':
+        return collectionEqual(a, b, memo);
       default: break;
     }
     var ka = enumerableKeys(a), kb = enumerableKeys(b);

@@ -95,6 +95,8 @@ def build_parser() -> OneLineParser:
     run.add_argument("--delay-request", type=non_negative_int, default=0, metavar="MS")
     run.add_argument("--timeout", type=non_negative_int, default=0, metavar="MS", help="limit for the whole run")
     run.add_argument("--timeout-request", type=non_negative_int, default=0, metavar="MS")
+    run.add_argument("--retries", type=non_negative_int, default=0, metavar="N",
+                     help="retry a request up to N times on connection errors (not on HTTP errors)")
     run.add_argument("--timeout-script", type=non_negative_int, default=None, metavar="MS",
                      help="limit per script (0 = none; default 60000)")
     run.add_argument("--working-dir", metavar="DIR", help="where relative file paths in bodies resolve")
@@ -203,7 +205,7 @@ def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, 
             insecure_file_read=not args.no_insecure_file_read, connect_to=connect_to,
             ssl_client_cert=args.ssl_client_cert, ssl_client_key=args.ssl_client_key,
             ssl_client_passphrase=args.ssl_client_passphrase, ssl_client_cert_list=args.ssl_client_cert_list,
-            ssl_extra_ca_certs=extra_ca, cookie_jar_path=args.cookie_jar,
+            ssl_extra_ca_certs=extra_ca, cookie_jar_path=args.cookie_jar, retries=args.retries,
         )
         summary = run(
             args.collection, environment=args.environment or None, globals=args.globals or None,

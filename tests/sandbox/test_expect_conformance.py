@@ -608,8 +608,9 @@ def test_conformance_table_matches_real_chai4(tmp_path):
 
 
 # Seeded random values (nested arrays/objects/Sets/Maps, odd keys, long strings, bigints,
-# dates, regexps, symbols) through seven assertions each: a differential check of value
-# display and truncation that no hand-written table covers as densely.
+# dates, regexps, symbols), paired with unrelated values or (mutated) deep copies, through
+# thirteen assertions each: a differential check of value display, truncation and deep
+# equality that no hand-written table covers as densely.
 FUZZ_JS = r"""
 function __pmr_fuzz(count, seed) {
   var s = seed >>> 0;
@@ -634,14 +635,28 @@ function __pmr_fuzz(count, seed) {
       default: { var mp = new Map(); var c2 = Math.floor(rnd() * 4); for (var r = 0; r < c2; r++) mp.set(key(), val(depth + 1)); return mp; }
     }
   }
+  function copy(x, mutate) {
+    if (mutate && rnd() < 0.15) return val(2);
+    if (Array.isArray(x)) return x.map(function (e) { return copy(e, mutate); });
+    if (x instanceof Date) return new Date(x.getTime() + (mutate && rnd() < 0.2 ? 1 : 0));
+    if (x instanceof RegExp) return new RegExp(x.source, x.flags);
+    if (x instanceof Set) { var st = new Set(); x.forEach(function (e) { st.add(copy(e, mutate)); }); return st; }
+    if (x instanceof Map) { var mp = new Map(); x.forEach(function (e, k) { mp.set(k, copy(e, mutate)); }); return mp; }
+    if (x && typeof x === 'object') { var o = {}; Object.keys(x).forEach(function (k) { o[k] = copy(x[k], mutate); }); return o; }
+    return x;
+  }
   var out = [];
   for (var i = 0; i < count; i++) {
-    var v = val(0), w = val(1);
+    var v = val(0), r = rnd();
+    var w = r < 0.4 ? val(1) : copy(v, r < 0.7);
     var msgs = [];
     [function () { expect(v).to.equal(w); }, function () { expect(v).to.deep.equal(w); },
      function () { expect(v).to.include(w); }, function () { expect(v).to.have.property(key()); },
      function () { expect(v).to.have.lengthOf(3); }, function () { expect(v).to.be.empty; },
-     function () { expect([v, w]).to.have.members([w, v, 1]); }].forEach(function (f) {
+     function () { expect([v, w]).to.have.members([w, v, 1]); },
+     function () { expect(v).to.eql(w); }, function () { expect([1, v]).to.deep.include(w); },
+     function () { expect([v, w]).to.have.deep.members([w, v]); }, function () { expect({k: v}).to.deep.include({k: w}); },
+     function () { expect(v).to.not.deep.equal(w); }, function () { expect(new Set([v])).to.deep.include(w); }].forEach(function (f) {
       try { f(); msgs.push('PASS'); } catch (e) { msgs.push(e.name + ': ' + e.message); }
     });
     out.push(msgs);
@@ -674,3 +689,4 @@ def test_random_values_display_like_real_chai4(tmp_path, seed):
     mismatches = [(i, o, t) for i, (o, t) in enumerate(zip(ours, theirs, strict=True)) if o != t]
     assert mismatches[:5] == []
     assert sum(m != "PASS" for row in theirs for m in row) > count * 5
+    assert sum(row[7] == "PASS" for row in theirs) > count // 10  # deep-equal pairs do occur

@@ -32,6 +32,8 @@ async def create_dataset(call: Call) -> Response:
         return problem(400, "BadRequestError", "Dataset name is required")
     ref = body.get("schemaRef") or {}
     schema_id = ref.get("id") if isinstance(ref, dict) else None
+    if schema_id is not None and not isinstance(schema_id, str):
+        return problem(400, "BadRequestError", "schemaRef.id must be a schema $id")
     if schema_id:
         target = lookup_for(call.state, call.org, call.sandbox)(schema_id)
         if target is None or target.get("meta:resourceType") != "schemas":

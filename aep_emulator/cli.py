@@ -28,8 +28,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--tls-port", type=int, default=None, help="also listen with HTTPS on this port")
     parser.add_argument("--data-dir", default=None, help="where the SQLite store lives (default: a temporary dir)")
     parser.add_argument("--tenant", default="exchangeinternal", help="tenant id (default exchangeinternal)")
-    parser.add_argument("--public-key", action="append", default=[], metavar="PEM",
-                        help="PEM file of a public key that IMS JWTs must be signed with (repeatable)")
+    parser.add_argument("--public-key", action="extend", nargs="+", default=[], metavar="PEM",
+                        help="public key (PEM file, certificate file or PEM text) that IMS JWTs must be "
+                             "signed with; several may be given")
     parser.add_argument("--tls-cert", default=None, help="certificate PEM for the HTTPS listener")
     parser.add_argument("--tls-key", default=None, help="private key PEM for the HTTPS listener")
     parser.add_argument("--jsrsasign", default=None, metavar="FILE",
@@ -40,26 +41,6 @@ def _parser() -> argparse.ArgumentParser:
 
 class _UsageError(Exception):
     pass
-
-
-def _read_keys(paths: list[str]) -> list[str]:
-    keys = []
-    for name in paths:
-        try:
-            text = Path(name).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise _UsageError(f"cannot read public key {name}: {exc.strerror}") from None
-        if "BEGIN PUBLIC KEY" not in text and "BEGIN RSA PUBLIC KEY" not in text and "BEGIN CERTIFICATE" not in text:
-            raise _UsageError(f"{name} is not a PEM public key")
-        if "BEGIN CERTIFICATE" in text:
-            from cryptography import x509
-            from cryptography.hazmat.primitives import serialization
-
-            cert = x509.load_pem_x509_certificate(text.encode())
-            text = cert.public_key().public_bytes(serialization.Encoding.PEM,
-                                                  serialization.PublicFormat.SubjectPublicKeyInfo).decode()
-        keys.append(text)
-    return keys
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"aep-emulator: error: {name} must be between 1 and 65535", file=sys.stderr)
             return 2
     try:
-        keys = _read_keys(args.public_key)
+        keys = args.public_key
         for name in (args.tls_cert, args.tls_key):
             if name and not Path(name).is_file():
                 raise _UsageError(f"file not found: {name}")

@@ -21,6 +21,15 @@ ACCESS_TOKEN_MS = 86_399_992  # what IMS reports for JWT exchange, in millisecon
 V3_SECONDS = 86_399
 
 
+class _Refused(Exception):
+    """A JWT IMS would refuse: (error code, description)."""
+
+    def __init__(self, code: str, description: str) -> None:
+        super().__init__(description)
+        self.code = code
+        self.description = description
+
+
 def _error(status: int, code: str, description: str) -> Response:
     # UNCONFIRMED: IMS error bodies are documented only by their codes; this shape is plausible.
     return answer({"error": code, "error_description": description}, status)
@@ -43,13 +52,13 @@ async def _issue(call: Call, client_id: str, org: str | None, lifetime_ms: int, 
 
 
 def _verify(call: Call, token: str) -> dict:
-    """Decode and check the JWT; raises ValueError(code, description)."""
+    """Decode and check the JWT; raises _Refused."""
     try:
         header = jwt.get_unverified_header(token)
     except jwt.PyJWTError as exc:
-        raise ValueError("invalid_token", f"Could not parse the JWT: {exc}") from None
+        raise _Refused("invalid_token", f"Could not parse the JWT: {exc}") from None
     if header.get("alg") != "RS256":
-        raise ValueError("invalid_token", "JWT must be signed with RS256")
+        raise _Refused("invalid_token", "JWT must be signed with RS256")
     options = {"verify_aud": False, "verify_exp": False, "require": []}
     keys = call.state.settings.public_keys
     if keys:
@@ -61,37 +70,37 @@ def _verify(call: Call, token: str) -> dict:
             except jwt.InvalidSignatureError:
                 continue
             except jwt.PyJWTError as exc:
-                raise ValueError("invalid_token", f"Could not verify the JWT: {exc}") from None
+                raise _Refused("invalid_token", f"Could not verify the JWT: {exc}") from None
         if claims is None:
-            raise ValueError("invalid_signature", "JWT signature does not match any configured public key")
+            raise _Refused("invalid_signature", "JWT signature does not match any configured public key")
     else:
         try:
             claims = jwt.decode(token, options={"verify_signature": False, **options})
         except jwt.PyJWTError as exc:
-            raise ValueError("invalid_token", f"Could not parse the JWT: {exc}") from None
+            raise _Refused("invalid_token", f"Could not parse the JWT: {exc}") from None
     return claims
 
 
 def _check_claims(claims: dict, client_id: str) -> None:
     exp = claims.get("exp")
     if not isinstance(exp, (int, float)) or isinstance(exp, bool):
-        raise ValueError("invalid_token", "JWT claim exp is missing")
+        raise _Refused("invalid_token", "JWT claim exp is missing")
     if exp < time.time():
-        raise ValueError("invalid_token", "JWT token is expired")
+        raise _Refused("invalid_token", "JWT token is expired")
     # The documented 24 h limit is not enforced: the published collection itself signs
     # exp = now + 87000 s (24.2 h) and the real IMS accepted it in 2020.
     iss = claims.get("iss")
     if not isinstance(iss, str) or not iss.endswith("@AdobeOrg"):
-        raise ValueError("invalid_token", "JWT claim iss must be an IMS organization id (...@AdobeOrg)")
+        raise _Refused("invalid_token", "JWT claim iss must be an IMS organization id (...@AdobeOrg)")
     sub = claims.get("sub")
     if not isinstance(sub, str) or not sub:
-        raise ValueError("invalid_token", "JWT claim sub (technical account id) is missing")
+        raise _Refused("invalid_token", "JWT claim sub (technical account id) is missing")
     aud = claims.get("aud")
     if not isinstance(aud, str) or not aud.endswith("/c/" + client_id):
-        raise ValueError("invalid_token", "JWT claim aud must end with /c/<client_id>")
+        raise _Refused("invalid_token", "JWT claim aud must end with /c/<client_id>")
     scopes = [k for k, v in claims.items() if isinstance(k, str) and "/s/" in k and k.startswith("http")]
     if not scopes or not all(claims[k] is True for k in scopes):
-        raise ValueError("invalid_scope", "JWT must carry at least one metascope claim https://<ims>/s/<scope>: true")
+        raise _Refused("invalid_scope", "JWT must carry at least one metascope claim https://<ims>/s/<scope>: true")
 
 
 async def exchange_jwt(call: Call) -> Response:
@@ -108,9 +117,8 @@ async def exchange_jwt(call: Call) -> Response:
     try:
         claims = _verify(call, token)
         _check_claims(claims, client_id)
-    except ValueError as exc:
-        code, description = exc.args
-        return _error(400, code, description)
+    except _Refused as exc:
+        return _error(400, exc.code, exc.description)
     access = await _issue(call, client_id, claims["iss"], ACCESS_TOKEN_MS, "jwt")
     return answer({"token_type": "bearer", "access_token": access, "expires_in": ACCESS_TOKEN_MS})
 

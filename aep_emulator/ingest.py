@@ -36,7 +36,8 @@ def _batch_id() -> str:
 async def create_batch(call: Call) -> Response:
     body = call.json_object()
     dataset_id = body.get("datasetId")
-    dataset = call.state.store.get(call.org, call.sandbox, "dataset", dataset_id) if dataset_id else None
+    ok = isinstance(dataset_id, str) and dataset_id
+    dataset = call.state.store.get(call.org, call.sandbox, "dataset", dataset_id) if ok else None
     if dataset is None:
         return problem(400, "BadRequestError", f"Dataset {dataset_id} not found")
     fmt = body.get("inputFormat") or {"format": "json"}

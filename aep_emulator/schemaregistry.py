@@ -105,6 +105,22 @@ def _check_tenant_fields(call: Call, body: dict) -> str | None:
     return None
 
 
+def _basic_checks(body: dict, required: tuple[str, ...]) -> Response | None:
+    for key in required:
+        if key not in body:
+            return _bad(f"Missing required property {key}")
+    if not isinstance(body.get("title"), str) or not body["title"].strip():
+        return _bad("title must be a non-empty string")
+    if body.get("type") != "object":
+        return _bad("type must be object")
+    for key in ("definitions", "properties"):
+        if key in body and not isinstance(body[key], dict):
+            return _bad(f"{key} must be an object")
+    if "allOf" in body and not isinstance(body["allOf"], list):
+        return _bad("allOf must be an array")
+    return None
+
+
 def _unique_title(call: Call, title: str) -> Response | None:
     existing = call.state.store.find_title(call.org, call.sandbox, title)
     if existing:
@@ -113,11 +129,11 @@ def _unique_title(call: Call, title: str) -> Response | None:
 
 
 async def create_mixin(call: Call, body: dict, resource_type: str) -> Response:
-    for key in ("type", "title", "meta:intendedToExtend"):
-        if key not in body:
-            return _bad(f"Missing required property {key}")
-    if not isinstance(body.get("title"), str) or not body["title"].strip():
-        return _bad("title must be a non-empty string")
+    bad = _basic_checks(body, ("type", "title", "meta:intendedToExtend"))
+    if bad:
+        return bad
+    if not isinstance(body["meta:intendedToExtend"], list):
+        return _bad("meta:intendedToExtend must be an array of class ids")
     trouble = _check_tenant_fields(call, body)
     if trouble:
         return _bad(trouble)
@@ -138,10 +154,10 @@ async def create_mixin(call: Call, body: dict, resource_type: str) -> Response:
 
 
 async def create_schema(call: Call, body: dict) -> Response:
-    for key in ("type", "title", "allOf"):
-        if key not in body:
-            return _bad(f"Missing required property {key}")
-    refs = [p.get("$ref") for p in body["allOf"] if isinstance(p, dict)] if isinstance(body["allOf"], list) else []
+    bad = _basic_checks(body, ("type", "title", "allOf"))
+    if bad:
+        return bad
+    refs = [p.get("$ref") for p in body["allOf"] if isinstance(p, dict)]
     if not refs or any(not isinstance(r, str) for r in refs):
         return _bad("allOf must list the class and field groups as {\"$ref\": ...}")
     dup = _unique_title(call, body["title"])
@@ -185,9 +201,9 @@ async def create_schema(call: Call, body: dict) -> Response:
 
 async def create_generic(call: Call, body: dict, kind: str) -> Response:
     """Tenant classes and data types: stored and resolvable, with the same checks on titles."""
-    for key in ("type", "title"):
-        if key not in body:
-            return _bad(f"Missing required property {key}")
+    bad = _basic_checks(body, ("type", "title"))
+    if bad:
+        return bad
     dup = _unique_title(call, body["title"])
     if dup:
         return dup

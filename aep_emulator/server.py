@@ -71,6 +71,28 @@ def free_port(host: str = "127.0.0.1") -> int:
         return sock.getsockname()[1]
 
 
+def load_public_keys(keys: list[str] | tuple[str, ...]) -> list[str]:
+    """PEM texts or paths of PEM files (public keys or certificates) -> public-key PEM texts."""
+    out = []
+    for item in keys:
+        text = item
+        if "-----BEGIN" not in item:
+            try:
+                text = Path(item).read_text(encoding="utf-8")
+            except OSError as exc:
+                raise EmulatorError(f"cannot read public key {item}: {exc.strerror}") from None
+        try:
+            if "BEGIN CERTIFICATE" in text:
+                key = x509.load_pem_x509_certificate(text.encode()).public_key()
+            else:
+                key = serialization.load_pem_public_key(text.encode())
+        except ValueError:
+            raise EmulatorError(f"not a PEM public key or certificate: {item[:60]!r}") from None
+        out.append(key.public_bytes(serialization.Encoding.PEM,
+                                    serialization.PublicFormat.SubjectPublicKeyInfo).decode())
+    return out
+
+
 class _Server(uvicorn.Server):
     """uvicorn without its own signal handling: the caller decides when to stop."""
 
@@ -99,7 +121,7 @@ class Runner:
                  data_dir: Path, tenant: str = "exchangeinternal", public_keys: list[str] | None = None,
                  tls_cert: Path | None = None, tls_key: Path | None = None,
                  jsrsasign_path: Path | None = None) -> None:
-        self.settings = Settings(tenant=tenant, public_keys=list(public_keys or []),
+        self.settings = Settings(tenant=tenant, public_keys=load_public_keys(public_keys or []),
                                  jsrsasign_path=Path(jsrsasign_path) if jsrsasign_path else None)
         if self.settings.jsrsasign_path and not self.settings.jsrsasign_path.is_file():
             raise EmulatorError(f"--jsrsasign file not found: {self.settings.jsrsasign_path}")

@@ -79,7 +79,10 @@ async def inlet_item(call: Call) -> Response:
         return empty(204)
     if call.request.method == "PUT":
         body = call.json_object()
-        for key in ("name", "description", "sourceId", "dataType", "authenticationRequired"):
+        types = {"name": str, "description": str, "sourceId": str, "dataType": str, "authenticationRequired": bool}
+        for key, kind in types.items():
+            if key in body and not isinstance(body[key], kind):
+                return problem(400, "Bad Request", f"{key} must be a {kind.__name__}")
             if key in body:
                 inlet[key] = body[key]
         stamp = now_ms()
@@ -177,6 +180,12 @@ class _Reject(Exception):
         self.cause = cause
 
 
+def _schema_ref(node: object) -> str | None:
+    ref = node.get("schemaRef") if isinstance(node, dict) else None
+    found = ref.get("id") if isinstance(ref, dict) else None
+    return found if isinstance(found, str) else None
+
+
 def _prepare(call: Call, org: str, sandbox: str, message: object) -> tuple[SchemaView, str, dict, int, list]:
     """Check one message; returns (view, dataset id, entity, violation count, first violations)."""
     if not isinstance(message, dict) or not isinstance(message.get("header"), dict) \
@@ -185,11 +194,13 @@ def _prepare(call: Call, org: str, sandbox: str, message: object) -> tuple[Schem
     header, body = message["header"], message["body"]
     if header.get("imsOrgId") != org:
         raise _Reject("Message has an absent or wrong ims org in the header")
-    ref = (header.get("schemaRef") or {}).get("id") or ((body.get("xdmMeta") or {}).get("schemaRef") or {}).get("id")
-    view = schema_view(call.state, org, sandbox, ref) if isinstance(ref, str) else None
+    ref = _schema_ref(header) or _schema_ref(body.get("xdmMeta"))
+    view = schema_view(call.state, org, sandbox, ref) if ref else None
     if view is None:
         raise _Reject("Message has unknown xdm format")
     dataset_id = header.get("datasetId")
+    if dataset_id is not None and not isinstance(dataset_id, str):
+        raise _Reject("Message has unknown xdm format")
     store = call.state.store
     if dataset_id:
         # datasets are never deleted, so a dataset once seen can be remembered

@@ -2161,6 +2161,143 @@
     }
   }
 
+  // ---------------------------------------------------------------- assert interface
+
+  /*
+   * chai's TDD `assert` style, for scripts that take it from require('chai'): each
+   * function is a thin call into the BDD assertions, so messages stay identical.
+   */
+  function assert(express, errmsg) {
+    new Assertion(null, null, assert, true).assert(express, errmsg, '[ negation message unavailable ]');
+  }
+  assert.fail = function (actual, expected, message, operator) {
+    if (arguments.length < 2) {
+      message = actual;
+      actual = undefined;
+    }
+    message = message || 'assert.fail()';
+    throw new AssertionError(message, { actual: actual, expected: expected, operator: operator }, assert.fail);
+  };
+  assert.equal = function (act, exp, msg) {
+    var test = new Assertion(act, msg, assert.equal, true);
+    // eslint-disable-next-line eqeqeq
+    test.assert(exp == flag(test, 'object'), 'expected #{this} to equal #{exp}', 'expected #{this} to not equal #{act}',
+      exp, act, true);
+  };
+  assert.notEqual = function (act, exp, msg) {
+    var test = new Assertion(act, msg, assert.notEqual, true);
+    // eslint-disable-next-line eqeqeq
+    test.assert(exp != flag(test, 'object'), 'expected #{this} to not equal #{exp}', 'expected #{this} to equal #{act}',
+      exp, act, true);
+  };
+  assert.operator = function (val, operator, val2, msg) {
+    var ops = {
+      '==': function (a, b) { return a == b; }, '===': function (a, b) { return a === b; }, // eslint-disable-line eqeqeq
+      '>': function (a, b) { return a > b; }, '>=': function (a, b) { return a >= b; },
+      '<': function (a, b) { return a < b; }, '<=': function (a, b) { return a <= b; },
+      '!=': function (a, b) { return a != b; }, '!==': function (a, b) { return a !== b; } // eslint-disable-line eqeqeq
+    };
+    if (!ops[operator]) {
+      msg = msg ? msg + ': ' : msg;
+      throw new AssertionError(msg + 'Invalid operator "' + operator + '"', undefined, assert.operator);
+    }
+    var test = new Assertion(ops[operator](val, val2), msg, assert.operator, true);
+    test.assert(flag(test, 'object') === true, 'expected ' + inspect(val) + ' to be ' + operator + ' ' + inspect(val2),
+      'expected ' + inspect(val) + ' to not be ' + operator + ' ' + inspect(val2));
+  };
+  assert.throws = function (fn, errorLike, errMsgMatcher, msg) {
+    if (typeof errorLike === 'string' || errorLike instanceof RegExp) {
+      errMsgMatcher = errorLike;
+      errorLike = null;
+    }
+    var result = new Assertion(fn, msg, assert.throws, true).to.throw(errorLike, errMsgMatcher);
+    return flag(result, 'object');
+  };
+  assert.doesNotThrow = function (fn, errorLike, errMsgMatcher, msg) {
+    if (typeof errorLike === 'string' || errorLike instanceof RegExp) {
+      errMsgMatcher = errorLike;
+      errorLike = null;
+    }
+    new Assertion(fn, msg, assert.doesNotThrow, true).to.not.throw(errorLike, errMsgMatcher);
+  };
+  assert.throw = assert.throws;
+  assert.Throw = assert.throws;
+
+  /* name -> [argument count before msg, chain of flags, final assertion or null for a property] */
+  var ASSERT_TABLE = {
+    isOk: [1, [], 'ok'], ok: [1, [], 'ok'], isNotOk: [1, ['not'], 'ok'], notOk: [1, ['not'], 'ok'],
+    strictEqual: [2, [], 'equal'], notStrictEqual: [2, ['not'], 'equal'],
+    deepEqual: [2, [], 'eql'], deepStrictEqual: [2, [], 'eql'], notDeepEqual: [2, ['not'], 'eql'],
+    isAbove: [2, [], 'above'], isAtLeast: [2, [], 'least'], isBelow: [2, [], 'below'], isAtMost: [2, [], 'most'],
+    isTrue: [1, [], 'true'], isFalse: [1, [], 'false'],
+    isNaN: [1, [], 'NaN'], isNotNaN: [1, ['not'], 'NaN'], exists: [1, [], 'exist'], notExists: [1, ['not'], 'exist'],
+    isFinite: [1, [], 'finite'], isEmpty: [1, [], 'empty'], isNotEmpty: [1, ['not'], 'empty'],
+    isExtensible: [1, [], 'extensible'], isNotExtensible: [1, ['not'], 'extensible'],
+    isSealed: [1, [], 'sealed'], isNotSealed: [1, ['not'], 'sealed'],
+    isFrozen: [1, [], 'frozen'], isNotFrozen: [1, ['not'], 'frozen'],
+    instanceOf: [2, [], 'instanceOf'], notInstanceOf: [2, ['not'], 'instanceOf'],
+    include: [2, [], 'include'], notInclude: [2, ['not'], 'include'],
+    deepInclude: [2, ['deep'], 'include'], notDeepInclude: [2, ['not', 'deep'], 'include'],
+    nestedInclude: [2, ['nested'], 'include'], notNestedInclude: [2, ['not', 'nested'], 'include'],
+    ownInclude: [2, ['own'], 'include'], notOwnInclude: [2, ['not', 'own'], 'include'],
+    match: [2, [], 'match'], notMatch: [2, ['not'], 'match'],
+    property: [2, [], 'property'], notProperty: [2, ['not'], 'property'],
+    propertyVal: [3, [], 'property'], notPropertyVal: [3, ['not'], 'property'],
+    deepPropertyVal: [3, ['deep'], 'property'], notDeepPropertyVal: [3, ['not', 'deep'], 'property'],
+    ownProperty: [2, ['own'], 'property'], notOwnProperty: [2, ['not', 'own'], 'property'],
+    ownPropertyVal: [3, ['own'], 'property'], notOwnPropertyVal: [3, ['not', 'own'], 'property'],
+    nestedProperty: [2, ['nested'], 'property'], notNestedProperty: [2, ['not', 'nested'], 'property'],
+    nestedPropertyVal: [3, ['nested'], 'property'], notNestedPropertyVal: [3, ['not', 'nested'], 'property'],
+    lengthOf: [2, [], 'lengthOf'],
+    hasAnyKeys: [2, ['any'], 'keys'], hasAllKeys: [2, ['all'], 'keys'], containsAllKeys: [2, ['contains', 'all'], 'keys'],
+    doesNotHaveAnyKeys: [2, ['not', 'any'], 'keys'], doesNotHaveAllKeys: [2, ['not', 'all'], 'keys'],
+    closeTo: [3, [], 'closeTo'], approximately: [3, [], 'closeTo'],
+    sameMembers: [2, [], 'members'], notSameMembers: [2, ['not'], 'members'],
+    sameDeepMembers: [2, ['deep'], 'members'], notSameDeepMembers: [2, ['not', 'deep'], 'members'],
+    sameOrderedMembers: [2, ['ordered'], 'members'], notSameOrderedMembers: [2, ['not', 'ordered'], 'members'],
+    sameDeepOrderedMembers: [2, ['deep', 'ordered'], 'members'],
+    includeMembers: [2, ['contains'], 'members'], notIncludeMembers: [2, ['not', 'contains'], 'members'],
+    includeDeepMembers: [2, ['deep', 'contains'], 'members'],
+    includeOrderedMembers: [2, ['ordered', 'contains'], 'members'],
+    oneOf: [2, [], 'oneOf']
+  };
+
+  Object.keys(ASSERT_TABLE).forEach(function (name) {
+    var spec = ASSERT_TABLE[name], argc = spec[0], flags = spec[1], final = spec[2];
+    assert[name] = function () {
+      var args = Array.prototype.slice.call(arguments);
+      var test = new Assertion(args[0], args[argc], assert[name], true);
+      flags.forEach(function (f) {
+        if (f === 'contains') flag(test, 'contains', true);
+        else if (f === 'not') flag(test, 'negate', true);
+        else test = test[f];
+      });
+      if (argc === 1) return void test[final];
+      test[final].apply(test, args.slice(1, argc));
+    };
+  });
+
+  [['isNull', 'equal', null, false], ['isNotNull', 'equal', null, true],
+    ['isUndefined', 'equal', undefined, false], ['isDefined', 'equal', undefined, true],
+    ['isNotTrue', 'equal', true, true], ['isNotFalse', 'equal', false, true]].forEach(function (spec) {
+    assert[spec[0]] = function (val, msg) {
+      var test = new Assertion(val, msg, assert[spec[0]], true);
+      if (spec[3]) flag(test, 'negate', true);
+      test[spec[1]](spec[2]);
+    };
+  });
+
+  [['isFunction', 'function'], ['isObject', 'object'], ['isArray', 'array'], ['isString', 'string'],
+    ['isNumber', 'number'], ['isBoolean', 'boolean']].forEach(function (spec) {
+    var typeName = spec[0].slice(2);
+    assert[spec[0]] = function (val, msg) { new Assertion(val, msg, assert[spec[0]], true).to.be.a(spec[1]); };
+    assert['isNot' + typeName] = function (val, msg) {
+      new Assertion(val, msg, assert['isNot' + typeName], true).to.not.be.a(spec[1]);
+    };
+  });
+  assert.typeOf = function (val, type, msg) { new Assertion(val, msg, assert.typeOf, true).to.be.a(type); };
+  assert.notTypeOf = function (val, type, msg) { new Assertion(val, msg, assert.notTypeOf, true).to.not.be.a(type); };
+
   var util = {
     expectTypes: expectTypes,
     getOwnEnumerableProperties: ownEnumerable,
@@ -2210,6 +2347,7 @@
 
   var chai = {
     expect: expect,
+    assert: assert,
     Assertion: Assertion,
     AssertionError: AssertionError,
     config: config,

@@ -1,0 +1,106 @@
+/*
+ * Small additions to the vendored libraries (runner/sandbox/libs_vendor.py), applied when
+ * they are first required.
+ * Why: the maintained PyPI packages ship lodash 4.16.4 (same API as Postman's 4.17.21) and
+ * moment 2.8.4, which predates methods scripts use today with Postman's moment 2.x
+ * (isBetween, isSameOrBefore/After, utcOffset, toObject, to/toNow, moment.isDate, ...).
+ * Each shim is added only when the method is missing, so a newer package wins.
+ */
+(function () {
+  "use strict";
+
+  function patchMoment(moment) {
+    var proto = Object.getPrototypeOf(moment());
+    function def(target, name, fn) {
+      if (typeof target[name] === "undefined") {
+        Object.defineProperty(target, name, { value: fn, writable: true, configurable: true, enumerable: false });
+      }
+    }
+    function asMoment(x) { return moment.isMoment(x) ? x : moment(x); }
+
+    def(proto, "isSameOrAfter", function (input, units) {
+      return this.isSame(input, units) || this.isAfter(input, units);
+    });
+    def(proto, "isSameOrBefore", function (input, units) {
+      return this.isSame(input, units) || this.isBefore(input, units);
+    });
+    def(proto, "isBetween", function (from, to, units, inclusivity) {
+      var a = asMoment(from), b = asMoment(to);
+      if (!(this.isValid() && a.isValid() && b.isValid())) return false;
+      var incl = inclusivity || "()";
+      var afterStart = incl.charAt(0) === "(" ? this.isAfter(a, units) : !this.isBefore(a, units);
+      var beforeEnd = incl.charAt(1) === ")" ? this.isBefore(b, units) : !this.isAfter(b, units);
+      return afterStart && beforeEnd;
+    });
+    // utcOffset is the sign-flipped successor of zone(); numbers below 16 mean hours.
+    def(proto, "utcOffset", function (input, keepLocalTime) {
+      if (input === undefined || input === null) return this._isUTC && !this._offset ? 0 : -this.zone();
+      var minutes;
+      if (typeof input === "string") {
+        if (/^z$/i.test(input.trim())) minutes = 0;
+        else {
+          var m = /([+-])(\d\d):?(\d\d)?$/.exec(input);
+          if (!m) return this;
+          minutes = (parseInt(m[2], 10) * 60 + parseInt(m[3] || "0", 10)) * (m[1] === "-" ? -1 : 1);
+        }
+      } else {
+        minutes = Math.abs(input) < 16 ? input * 60 : input;
+      }
+      if (keepLocalTime) {
+        // same wall-clock time in the new offset: move the instant by the offset change
+        var before = -this.zone();
+        this.zone(-minutes);
+        return this.subtract(minutes - before, "m");
+      }
+      return this.zone(-minutes);
+    });
+    def(proto, "isUTC", function () { return !!this._isUTC && this.zone() === 0; });
+    def(proto, "isUtc", proto.isUTC);
+    def(proto, "isLocal", function () { return !this._isUTC; });
+    def(proto, "isUtcOffset", function () { return !!this._isUTC; });
+    def(proto, "toObject", function () {
+      return { years: this.year(), months: this.month(), date: this.date(), hours: this.hours(),
+        minutes: this.minutes(), seconds: this.seconds(), milliseconds: this.milliseconds() };
+    });
+    def(proto, "to", function (input, withoutSuffix) {
+      var other = asMoment(input);
+      if (!this.isValid() || !other.isValid()) return this.localeData().invalidDate();
+      return other.from(this, withoutSuffix);
+    });
+    def(proto, "toNow", function (withoutSuffix) { return this.to(moment(), withoutSuffix); });
+    def(proto, "weeksInYear", function () { return this.isoWeeksInYear ? this.isoWeeksInYear() : 52; });
+
+    def(moment, "isDate", function (x) { return x instanceof Date || Object.prototype.toString.call(x) === "[object Date]"; });
+    def(moment, "now", function () { return Date.now(); });
+    def(moment, "HTML5_FMT", {
+      DATETIME_LOCAL: "YYYY-MM-DDTHH:mm", DATETIME_LOCAL_SECONDS: "YYYY-MM-DDTHH:mm:ss",
+      DATETIME_LOCAL_MS: "YYYY-MM-DDTHH:mm:ss.SSS", DATE: "YYYY-MM-DD", TIME: "HH:mm",
+      TIME_SECONDS: "HH:mm:ss", TIME_MS: "HH:mm:ss.SSS", WEEK: "GGGG-[W]WW", MONTH: "YYYY-MM"
+    });
+    def(moment, "updateLocale", function (name, config) { return moment.locale(name, config); });
+    def(moment, "locales", function () { return ["en"]; });
+    if (moment.defaultFormatUtc === undefined) {
+      // moment >= 2.13 prints UTC moments as "...Z" by default instead of "+00:00"
+      moment.defaultFormatUtc = "YYYY-MM-DDTHH:mm:ss[Z]";
+      var originalFormat = proto.format;
+      Object.defineProperty(proto, "format", {
+        value: function (fmt) {
+          if (fmt === undefined && this._isUTC && this.zone() === 0) return originalFormat.call(this, moment.defaultFormatUtc);
+          return originalFormat.apply(this, arguments);
+        },
+        writable: true, configurable: true, enumerable: false
+      });
+    }
+    return moment;
+  }
+
+  var PATCHES = { moment: patchMoment };
+
+  Object.defineProperty(globalThis, "__pmr_vendor_patch", {
+    value: function (name, exported) {
+      var patch = PATCHES[name];
+      return patch ? patch(exported) : exported;
+    },
+    writable: false, configurable: false, enumerable: false
+  });
+})();

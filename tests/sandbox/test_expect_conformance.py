@@ -557,6 +557,8 @@ SNIPPETS: list[str] = [
     "expect(chai.config.truncateThreshold).to.equal(40)",
     "try { chai.config.truncateThreshold = 0; expect({a: 'x'.repeat(60), b: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]}).to.equal(1); } finally { chai.config.truncateThreshold = 40; }",
     "try { chai.config.truncateThreshold = 10; expect({a: 1, b: 2}).to.equal('abcdefghijkl'); } finally { chai.config.truncateThreshold = 40; }",
+    "var base = expect(1).to; var n = base.not; base.equal(1)",
+    "var base = expect([1]).to; base.deep.include; base.include({a: 1})",
     # assert interface
     "chai.assert(false, 'plain assert')",
     "chai.assert(true, 'fine')",

@@ -657,27 +657,13 @@
 
   // ---------------------------------------------------------------- paths (nested)
 
+  /* `a.b[1].c`, with `\\.` and `\\[` escaping literal dots and brackets, as chai parses it. */
   function parsePath(path) {
-    var parts = [], cur = '', i = 0;
-    function flush() { if (cur !== '') parts.push({ p: cur }); cur = ''; }
-    while (i < path.length) {
-      var ch = path[i];
-      if (ch === '\\' && i + 1 < path.length && '.[]'.indexOf(path[i + 1]) !== -1) {
-        cur += path[i + 1]; i += 2; continue;
-      }
-      if (ch === '.') { flush(); i += 1; continue; }
-      if (ch === '[' && cur === '' || ch === '[' && i > 0) {
-        var close = path.indexOf(']', i);
-        var inner = close === -1 ? null : path.slice(i + 1, close);
-        if (inner !== null && /^\d+$/.test(inner)) {
-          flush(); parts.push({ i: parseFloat(inner) }); i = close + 1; continue;
-        }
-      }
-      cur += ch; i += 1;
-    }
-    flush();
-    return parts.map(function (part) {
-      return part.p === 'constructor' || part.p === '__proto__' || part.p === 'prototype' ? {} : part;
+    var pieces = path.replace(/([^\\])\[/g, '$1.[').match(/(\\\.|[^.]+?)+/g) || [];
+    return pieces.map(function (piece) {
+      if (piece === 'constructor' || piece === '__proto__' || piece === 'prototype') return {};
+      var index = /^\[(\d+)\]$/.exec(piece);
+      return index ? { i: parseFloat(index[1]) } : { p: piece.replace(/\\([.[\]])/g, '$1') };
     });
   }
 
@@ -686,15 +672,17 @@
     return name in Object(obj);
   }
 
+  /* Stops at the first falsy step, like chai, so `''` and `0` have no nested values. */
   function walk(obj, parts, upto) {
-    var cur = obj;
+    var cur = obj, result;
     var end = upto === undefined ? parts.length : upto;
     for (var i = 0; i < end; i += 1) {
-      if (cur === undefined || cur === null) return undefined;
-      var part = parts[i];
-      cur = part.p !== undefined ? cur[part.p] : part.i !== undefined ? cur[part.i] : undefined;
+      if (cur) {
+        cur = parts[i].p === undefined ? cur[parts[i].i] : cur[parts[i].p];
+        if (i === end - 1) result = cur;
+      }
     }
-    return cur;
+    return result;
   }
 
   function getPathInfo(obj, path) {
@@ -702,7 +690,7 @@
     var last = parts[parts.length - 1] || {};
     var info = {
       parent: parts.length > 1 ? walk(obj, parts, parts.length - 1) : obj,
-      name: last.p !== undefined ? last.p : last.i,
+      name: last.p || last.i,
       value: walk(obj, parts)
     };
     info.exists = hasProperty(info.parent, info.name);

@@ -87,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
                     "(no --public-key given, signatures are not checked)")
     try:
         code = asyncio.run(_serve(runner))
+    except KeyboardInterrupt:  # where signal handlers cannot be installed (Windows)
+        code = 0
     except SystemExit:  # uvicorn exits this way when a port cannot be bound
         print("aep-emulator: error: could not listen on the requested port(s)", file=sys.stderr)
         code = 1

@@ -39,6 +39,8 @@ def check(call: Call) -> Response | None:
     if token["org"] is not None and token["org"] != org:
         return _gw(403, "403025", "Profile is not valid")
     call.org = org
+    # UNCONFIRMED: any sandbox name is accepted (sandboxes spring into existence on first
+    # use); the real gateway answers 403 for a sandbox the org does not have.
     call.sandbox = call.header("x-sandbox-name") or "prod"
     call.token = token
     return None

@@ -10,6 +10,7 @@ and the batch's new status are committed in one transaction, so a batch is never
 from __future__ import annotations
 
 import json
+import secrets
 
 from starlette.responses import Response
 
@@ -23,8 +24,6 @@ _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 def _batch_id() -> str:
     """A ULID-like 26-character id, as Adobe's batch ids look."""
-    import secrets
-
     stamp = now_ms()
     head = ""
     for _ in range(10):

@@ -12,6 +12,7 @@ import base64
 import copy
 import hashlib
 import uuid
+from urllib.parse import urlencode
 
 from starlette.responses import Response
 
@@ -141,7 +142,7 @@ def _events(call: Call) -> Response:
     if has_next:
         params = dict(call.query)
         params["start"] = str(offset + limit)
-        href = "/entities?" + "&".join(f"{k}={v}" for k, v in params.items())
+        href = "/entities?" + urlencode(params)
     return answer({"_page": {"orderby": "-timestamp" if descending else "timestamp",
                              "start": children[0]["entityId"] if children else "",
                              "count": len(children), "next": str(offset + limit) if has_next else ""},

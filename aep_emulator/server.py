@@ -15,6 +15,7 @@ import datetime as _dt
 import ipaddress
 import logging
 import socket
+import sqlite3
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -127,7 +128,7 @@ class Runner:
             raise EmulatorError(f"--jsrsasign file not found: {self.settings.jsrsasign_path}")
         try:
             self.store = Store(Path(data_dir))
-        except (OSError, Exception) as exc:
+        except (OSError, sqlite3.Error) as exc:
             raise EmulatorError(f"cannot open the data dir {data_dir}: {exc}") from None
         self.state = State(self.settings, self.store)
         self.app = create_app(self.state)

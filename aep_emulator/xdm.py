@@ -43,12 +43,6 @@ def builtin_list(resource_type: str) -> list[dict]:
     return list(seen.values())
 
 
-def alt_id_for(rid: str) -> str:
-    """``https://ns.adobe.com/xdm/context/profile`` -> ``_xdm.context.profile``."""
-    rest = rid.split("://", 1)[-1].split("/", 1)[-1]
-    return "_" + rest.replace("/", ".")
-
-
 def _merge(dst: dict, src: dict) -> None:
     """Field groups may each add fields under the same object (``_tenant``, ``person``)."""
     for key, value in src.items():

@@ -296,3 +296,13 @@ def test_library_host_serves_the_signer(emulator):
     r = requests.get(emulator.base_url + "/jsrsasign/jsrsasign-latest-all-min.js")
     assert r.status_code == 200 and "javascript" in r.headers["content-type"]
     assert "var KJUR" in r.text
+
+
+def test_inlet_requiring_authentication(platform):
+    s = build(platform)
+    inlet = platform.call("POST", "/data/core/edge/inlet", accept=None, json={
+        "name": "secured", "sourceId": "sec", "dataType": "xdm", "authenticationRequired": True}).json()
+    message = payloads.message(platform.org, s.profile_schema, s.profile_dataset, payloads.profile_entity("s@x.io"))
+    assert requests.post(inlet["inletUrl"], json=message).status_code == 401
+    ok = requests.post(inlet["inletUrl"], json=message, headers={"Authorization": f"Bearer {platform.token}"})
+    assert ok.status_code == 200

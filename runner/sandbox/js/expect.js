@@ -2108,11 +2108,114 @@
 
   var KNOWN_META = ['http://json-schema.org/draft-07/schema', 'http://json-schema.org/schema'];
 
+  /*
+   * The draft-07 meta-schema (a JSON Schema specification document). Schemas are checked
+   * against it first, as ajv does, so a broken schema (`"type": "int"`, draft-03's
+   * `"required": true`) fails with ajv's "schema is invalid: ..." instead of validating.
+   */
+  var META = {
+    definitions: {
+      schemaArray: { type: 'array', minItems: 1, items: { $ref: '#' } },
+      nonNegativeInteger: { type: 'integer', minimum: 0 },
+      nonNegativeIntegerDefault0: { allOf: [{ $ref: '#/definitions/nonNegativeInteger' }, { default: 0 }] },
+      simpleTypes: { enum: ['array', 'boolean', 'integer', 'null', 'number', 'object', 'string'] },
+      stringArray: { type: 'array', items: { type: 'string' }, uniqueItems: true, default: [] }
+    },
+    type: ['object', 'boolean'],
+    properties: {
+      $id: { type: 'string', format: 'uri-reference' },
+      $schema: { type: 'string', format: 'uri' },
+      $ref: { type: 'string', format: 'uri-reference' },
+      $comment: { type: 'string' },
+      title: { type: 'string' },
+      description: { type: 'string' },
+      default: true,
+      readOnly: { type: 'boolean', default: false },
+      examples: { type: 'array', items: true },
+      multipleOf: { type: 'number', exclusiveMinimum: 0 },
+      maximum: { type: 'number' },
+      exclusiveMaximum: { type: 'number' },
+      minimum: { type: 'number' },
+      exclusiveMinimum: { type: 'number' },
+      maxLength: { $ref: '#/definitions/nonNegativeInteger' },
+      minLength: { $ref: '#/definitions/nonNegativeIntegerDefault0' },
+      pattern: { type: 'string', format: 'regex' },
+      additionalItems: { $ref: '#' },
+      items: { anyOf: [{ $ref: '#' }, { $ref: '#/definitions/schemaArray' }], default: true },
+      maxItems: { $ref: '#/definitions/nonNegativeInteger' },
+      minItems: { $ref: '#/definitions/nonNegativeIntegerDefault0' },
+      uniqueItems: { type: 'boolean', default: false },
+      contains: { $ref: '#' },
+      maxProperties: { $ref: '#/definitions/nonNegativeInteger' },
+      minProperties: { $ref: '#/definitions/nonNegativeIntegerDefault0' },
+      required: { $ref: '#/definitions/stringArray' },
+      additionalProperties: { $ref: '#' },
+      definitions: { type: 'object', additionalProperties: { $ref: '#' }, default: {} },
+      properties: { type: 'object', additionalProperties: { $ref: '#' }, default: {} },
+      patternProperties: { type: 'object', additionalProperties: { $ref: '#' }, propertyNames: { format: 'regex' }, default: {} },
+      dependencies: { type: 'object', additionalProperties: { anyOf: [{ $ref: '#' }, { $ref: '#/definitions/stringArray' }] } },
+      propertyNames: { $ref: '#' },
+      const: true,
+      enum: { type: 'array', items: true },
+      type: {
+        anyOf: [{ $ref: '#/definitions/simpleTypes' },
+          { type: 'array', items: { $ref: '#/definitions/simpleTypes' }, minItems: 1, uniqueItems: true }]
+      },
+      format: { type: 'string' },
+      contentMediaType: { type: 'string' },
+      contentEncoding: { type: 'string' },
+      if: { $ref: '#' },
+      then: { $ref: '#' },
+      else: { $ref: '#' },
+      allOf: { $ref: '#/definitions/schemaArray' },
+      anyOf: { $ref: '#/definitions/schemaArray' },
+      oneOf: { $ref: '#/definitions/schemaArray' },
+      not: { $ref: '#' }
+    },
+    default: true
+  };
+
+  var OTHER_FORMATS = ['uri-template', 'url', 'json-pointer', 'json-pointer-uri-fragment', 'relative-json-pointer'];
+
+  /* ajv refuses formats it does not know while compiling; report the first, with its schema path. */
+  function unknownFormat(schema, path) {
+    if (!schema || typeof schema !== 'object' || typeof schema.$ref === 'string') return null;
+    if (typeof schema.format === 'string' && !FORMATS[schema.format] && OTHER_FORMATS.indexOf(schema.format) === -1) {
+      return { format: schema.format, path: path };
+    }
+    var found = null;
+    var visit = function (sub, subPath) { if (!found) found = unknownFormat(sub, subPath); };
+    if (Array.isArray(schema.items)) schema.items.forEach(function (sub, i) { visit(sub, path + '/items/' + i); });
+    else visit(schema.items, path + '/items');
+    visit(schema.additionalItems, path + '/additionalItems');
+    visit(schema.contains, path + '/contains');
+    ['properties', 'patternProperties', 'dependencies'].forEach(function (kw) {
+      if (schema[kw] && typeof schema[kw] === 'object') {
+        Object.keys(schema[kw]).forEach(function (k) { visit(schema[kw][k], path + '/' + kw + '/' + k); });
+      }
+    });
+    visit(schema.additionalProperties, path + '/additionalProperties');
+    visit(schema.propertyNames, path + '/propertyNames');
+    visit(schema.not, path + '/not');
+    ['anyOf', 'oneOf', 'allOf'].forEach(function (kw) {
+      if (Array.isArray(schema[kw])) schema[kw].forEach(function (sub, i) { visit(sub, path + '/' + kw + '/' + i); });
+    });
+    visit(schema.if, path + '/if');
+    visit(schema.then, path + '/then');
+    visit(schema.else, path + '/else');
+    return found;
+  }
+
   /* ajv 6 knows only the draft-07 meta-schema: any other `$schema` is an error, as in Postman. */
   function validateSchema(schema, data) {
     if (schema && typeof schema.$schema === 'string' && KNOWN_META.indexOf(schema.$schema.replace(/#$/, '')) === -1) {
       throw new Error('no schema with key or ref "' + schema.$schema + '"');
     }
+    var metaErrors = [];
+    checkSchema(META, schema, 'data', META, metaErrors);
+    if (metaErrors.length) throw new Error('schema is invalid: ' + metaErrors.join(', '));
+    var unknown = unknownFormat(schema, '#');
+    if (unknown) throw new Error('unknown format "' + unknown.format + '" is used in schema at path "' + unknown.path + '"');
     var errors = [];
     checkSchema(schema, data, 'data', schema, errors);
     return { valid: errors.length === 0, text: errors.length ? errors.join(', ') : 'No errors' };

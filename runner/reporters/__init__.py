@@ -47,6 +47,8 @@ REPORTERS = {
     "cli": "runner.reporters.cli:CliReporter",
     "json": "runner.reporters.json:JsonReporter",
     "junit": "runner.reporters.junit:JunitReporter",
+    "html": "runner.reporters.html:HtmlReporter",
+    "progress": "runner.reporters.progress:ProgressReporter",
 }
 """Reporter name -> ``module:Class``; imported only when used, so startup stays cheap."""
 

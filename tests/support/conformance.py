@@ -362,7 +362,7 @@ class Conformance:
         return self.run_tool("newman", collection_doc, **kwargs), self.run_tool("pmreplay", collection_doc, **kwargs)
 
 
-DEFAULT_PARTS = ("wire", "executions", "failures", "environment", "globals")
+DEFAULT_PARTS = ("wire", "executions", "failures", "environment", "globals", "stats")
 
 
 def diff(newman: Outcome, ours: Outcome, *parts: str) -> str:

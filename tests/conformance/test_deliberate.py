@@ -1,0 +1,85 @@
+"""Where pmreplay deliberately differs from Newman: each test shows Newman's behaviour and ours.
+
+Every case here is a Newman bug or a Newman limitation users complain about; the comment on
+each test names it. When Newman fixes one, its test fails and the difference can be dropped.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.support.conformance import collection, item, scope_file
+from tests.conformance.test_flow import _bail_collection
+
+pytestmark = pytest.mark.conformance
+
+
+def test_bail_failure_counts_the_assertion_once(conformance):
+    # Newman bug: under --bail, postman-runtime stops the script by raising an "AssertionFailure"
+    # whose `at` points into its own source (event.command.js), so one failed assertion is reported
+    # twice and the test script counts as failed. pmreplay reports the assertion once.
+    newman, ours = conformance.both(_bail_collection(conformance.url), flags=["--bail"])
+    assert newman.wire == ours.wire == [("GET", "/status/500")]
+    assertion = ("assertion:0 in test-script", "fails", 0, "AssertionError",
+                 "expected response to have status code 200 but got 500")
+    assert newman.failures[0] == assertion and len(newman.failures) == 2
+    assert newman.failures[1][1:4] == ("fails", 0, "AssertionFailure")
+    assert newman.failures[1][0].startswith("test-script:")
+    assert newman.stats["testScripts"]["failed"] == 1
+    assert ours.failures == [assertion]
+    assert ours.stats["testScripts"]["failed"] == 0
+    assert newman.exit_code == ours.exit_code == 1
+
+
+def test_bail_folder_keeps_the_report(conformance):
+    # Newman bug: --bail folder aborts the run on the pre-request script error and writes no JSON
+    # report at all (the run summary is lost; only "error: ..." is printed). pmreplay stops at the
+    # same point (the failing item's request is not sent) and still writes the report.
+    newman, ours = conformance.both(_bail_collection(conformance.url), flags=["--bail", "folder", "-n", "2"])
+    assert newman.wire == ours.wire == [("GET", "/status/500")]
+    assert newman.summary == {} and "undefinedFunction is not defined" in newman.output
+    assert [f[:4] for f in ours.failures] == [
+        ("assertion:0 in test-script", "fails", 0, "AssertionError"),
+        ("prerequest-script", "errors", 0, "ReferenceError")]
+    assert newman.exit_code == ours.exit_code == 1
+
+
+def test_iteration_count_zero_is_an_error(conformance):
+    # Newman bug: `-n 0` is accepted, runs nothing and exits 0; pmreplay refuses it with a one-line error.
+    doc = collection([item("one", conformance.url + "/one")])
+    newman, ours = conformance.both(doc, flags=["-n", "0"])
+    assert newman.exit_code == 0 and newman.wire == []
+    assert ours.exit_code != 0 and ours.wire == []
+    assert "Traceback" not in ours.output and ours.output.strip()
+
+
+def test_export_collection_keeps_script_changes(conformance):
+    # Newman bug (postmanlabs/newman#2680): --export-collection writes the collection variables as
+    # loaded, dropping what scripts set or unset. pmreplay exports the values the run ended with.
+    doc = collection([item("set", conformance.url + "/cv", test=[
+        "pm.collectionVariables.set('added', 'a'); pm.collectionVariables.unset('removed');",
+        "pm.collectionVariables.set('kept', 'changed');"])],
+        variables=[{"key": "kept", "value": "k"}, {"key": "removed", "value": "r"}])
+    newman, ours = conformance.both(doc)
+    assert newman.collection_variables == {"kept": ("any", "k"), "removed": ("any", "r")}
+    assert ours.collection_variables == {"kept": ("any", "changed"), "added": ("any", "a")}
+
+
+def test_export_keeps_default_and_secret_types(conformance):
+    # Deliberate (runner/variables.py): Newman rewrites the types postman-collection does not know
+    # (Postman's "default", "secret") to "any" on export, losing the secret marking; pmreplay keeps them.
+    doc = collection([item("touch", conformance.url + "/t", test="pm.environment.set('new', 'n');")])
+    env = scope_file([{"key": "d", "value": "1", "type": "default"}, {"key": "s", "value": "pw", "type": "secret"}])
+    newman, ours = conformance.both(doc, environment=env)
+    assert newman.environment == ours.environment  # the harness reads both through Newman's lens
+    raw = {tool.tool: {v["key"]: v["type"] for v in json.loads(
+        (conformance.workdir / path / "env.out.json").read_text())["values"]}
+        for tool, path in ((newman, _last_dir(conformance, "newman")), (ours, _last_dir(conformance, "pmreplay")))}
+    assert raw["newman"] == {"d": "any", "s": "any", "new": "any"}
+    assert raw["pmreplay"] == {"d": "default", "s": "secret", "new": "any"}
+
+
+def _last_dir(conformance, tool: str) -> str:
+    return sorted(p.name for p in conformance.workdir.iterdir() if p.name.endswith("-" + tool))[-1]

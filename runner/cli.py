@@ -178,10 +178,14 @@ def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, 
         bad = [p for p in parts if p not in BAIL_MODIFIERS]
         if bad:
             raise PmreplayError(f"--bail: unknown modifier '{bad[0]}' (use failure or folder)")
-        bail = "folder" if "folder" in parts else "failure"
+        # Newman: "folder" alone aborts on errors only; with "failure" (or bare --bail) failures stop too
+        bail = ",".join(m for m in ("failure", "folder") if m in parts)
     else:
         bail = None
     reporters = [r.strip() for r in args.reporters.split(",") if r.strip()]
+    from runner.reporters.progress import auto_progress
+
+    live = auto_progress(reporters, silent=args.silent, unicode=not args.disable_unicode)  # status line on a TTY
     try:
         connect_to = [parse_connect_to(text) for text in args.connect_to]
     except ValueError as exc:
@@ -221,6 +225,7 @@ def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, 
             export_collection=args.export_collection, export_cookie_jar=args.export_cookie_jar,
             mask_secrets=not args.no_mask, color=_use_color(args.color), verbose=args.verbose,
             silent=args.silent, unicode=not args.disable_unicode,
+            bus=live.bus if live else None, stream=live.stream if live else None,
         )
     if args.suppress_exit_code:
         return 0

@@ -44,7 +44,7 @@ class RunOptions:
     folders: list[str] = field(default_factory=list)
     preserve_order: bool = False
     delay_request_ms: int = 0
-    bail: str | None = None                 # None, "failure" or "folder"
+    bail: str | None = None                 # None, "failure", "folder" or "failure,folder"
     timeout_ms: int = 0                     # the whole run; 0 = none
     timeout_script_ms: int | None = None    # None = DEFAULT_SCRIPT_TIMEOUT_MS, 0 = none
     script_memory_mb: int = 256
@@ -93,6 +93,7 @@ class Runner:
         self.iteration_count = options.iteration_count or (len(rows) if rows else 1)
         self._deadline = time.monotonic() + options.timeout_ms / 1000.0 if options.timeout_ms else None
         self._failed = False
+        self._errored = False
         self._sandbox = None
         self._sender: Sender | None = None
         self._deprecations_seen: set[str] = set()
@@ -168,11 +169,22 @@ class Runner:
         data = self._iteration_data(iteration)
         cursor = Cursor(0, iteration, len(self.items), self.iteration_count)
         self._emit("beforeIteration", cursor=cursor.to_json())
-        index = 0
         by_id = {item.id: i for i, item in enumerate(self.items)}
         by_name: dict[str, int] = {}
         for i, item in enumerate(self.items):
             by_name[item.name] = i  # the last duplicate name wins, as in Newman
+        self._index = 0
+        try:
+            self._walk_items(iteration, data, by_id, by_name)
+        finally:
+            # emitted even when --bail stops the loop: Newman counts the interrupted iteration
+            self._emit("iteration", cursor=Cursor(max(self._index - 1, 0), iteration, len(self.items),
+                                                  self.iteration_count).to_json())
+
+    def _walk_items(self, iteration: int, data: VariableScope, by_id: dict[str, int],
+                    by_name: dict[str, int]) -> None:
+        """The items of one iteration, following setNextRequest; ``self._index`` tracks the position."""
+        index = self._index = 0
         first = True
         while 0 <= index < len(self.items):
             self._check_deadline()
@@ -182,7 +194,7 @@ class Runner:
             item = self.items[index]
             cursor = Cursor(index, iteration, len(self.items), self.iteration_count)
             next_request = self._run_item(item, cursor, data)
-            if self._failed and self.options.bail:
+            if self._failed and "failure" in (self.options.bail or ""):
                 raise RunAborted("stopped by --bail after a failure")
             if next_request is None:
                 index += 1
@@ -191,8 +203,7 @@ class Runner:
             else:
                 target = str(next_request["value"])
                 index = by_id.get(target, by_name.get(target, -1))
-        self._emit("iteration", cursor=Cursor(max(index - 1, 0), iteration, len(self.items),
-                                              self.iteration_count).to_json())
+            self._index = index
 
     def _run_item(self, item: Item, cursor: Cursor, data: VariableScope) -> dict | None:
         """One item: pre-request scripts, the request, test scripts. Returns setNextRequest's target."""
@@ -206,6 +217,7 @@ class Runner:
         for node, source in self._scripts(item, "prerequest"):
             result = self._run_script("prerequest", node, source, item, cursor, data, request, None)
             pre_results.append(result)
+            self._abort_on_error()
             if result.get("request"):
                 request = result["request"]
             if (result.get("nextRequest") or {}).get("set"):
@@ -225,14 +237,16 @@ class Runner:
             self._check_deadline()
             exchange = self._sender.send(spec, effective_protocol_profile(item))  # type: ignore[union-attr]
             if exchange.error:
-                self._failed = True
+                self._failed = self._errored = True
             self._emit("request", cursor=cursor.to_json(), item=item, exchange=exchange, spec=spec)
+            self._abort_on_error()
 
             self._emit("beforeTest", cursor=cursor.to_json(), item=item)
             test_results = []
             for node, source in self._scripts(item, "test"):
                 result = self._run_script("test", node, source, item, cursor, data, exchange.request, exchange)
                 test_results.append(result)
+                self._abort_on_error()
                 if (result.get("nextRequest") or {}).get("set"):
                     next_request = result["nextRequest"]
             for hook in self.options.response_hooks:
@@ -241,6 +255,12 @@ class Runner:
             self._emit("test", cursor=cursor.to_json(), item=item, executions=test_results)
         self._emit("item", cursor=cursor.to_json(), item=item, skipped=skipped)
         return next_request
+
+    def _abort_on_error(self) -> None:
+        """``--bail folder`` (Newman's abortOnError): a script or request error ends the run on the spot,
+        before the item's request or remaining scripts; assertion failures do not."""
+        if self._errored and "folder" in (self.options.bail or ""):
+            raise RunAborted("stopped by --bail folder after an error")
 
     def _scripts(self, item: Item, listen: str):
         for node in [*item.ancestors(), item]:
@@ -286,7 +306,7 @@ class Runner:
         for index, test in enumerate(result.get("tests") or []):
             self._emit_assertion(item, cursor, test, index, listen)
         if result.get("error"):
-            self._failed = True
+            self._failed = self._errored = True
             self._emit("exception", cursor=cursor.to_json(), item=item, error=result["error"],
                        at=f"{listen}-script" if listen == "test" else "prerequest-script")
         self._emit("script", cursor=cursor.to_json(), item=item, event=listen, node=node, result=result)

@@ -132,7 +132,6 @@ class RunSummary:
         self.started = time.time()
         self.completed: float | None = None
         self._current: Execution | None = None
-        self._iteration_failed = False
         for name in ("start", "beforeItem", "prerequest", "request", "test", "script", "assertion", "console",
                      "exception", "iteration", "done"):
             bus.on(name, getattr(self, "_on_" + name))
@@ -216,9 +215,8 @@ class RunSummary:
 
     def _on_iteration(self, err, payload) -> None:
         self.stats["iterations"]["total"] += 1
-        if self._iteration_failed:
+        if err is not None:  # as in Newman: only an iteration that errored counts, not one with failures
             self.stats["iterations"]["failed"] += 1
-        self._iteration_failed = False
 
     def _on_done(self, err, payload) -> None:
         self.error = err
@@ -228,7 +226,6 @@ class RunSummary:
         self.collection_variables = payload.get("collection_variables")
 
     def _fail(self, error: dict, at: str, payload: dict) -> None:
-        self._iteration_failed = True
         self.failures.append(Failure(error=error, at=at, item=payload.get("item"), cursor=payload.get("cursor", {})))
 
     # ------------------------------------------------------------------ reading
@@ -264,7 +261,8 @@ class RunSummary:
             "run": {
                 "stats": self.stats,
                 "timings": self.timings(),
-                "executions": [e.to_json() for e in self.executions],
+                # like Newman, only items whose request was sent (an item skipped by skipRequest has none)
+                "executions": [e.to_json() for e in self.executions if e.exchange is not None],
                 "transfers": self.transfers(),
                 "failures": [f.to_json() for f in self.failures],
                 "error": str(self.error) if self.error is not None else None,

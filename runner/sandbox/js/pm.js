@@ -58,7 +58,12 @@
     return info;
   }
 
+  // Thrown by pm.execution.skipRequest(): like Newman, the script ends there and nothing it
+  // does afterwards (variables, tests, console, timers) is kept. Not an error.
+  var SKIP_SIGNAL = { toString: function () { return 'pm.execution.skipRequest()'; } };
+
   function setError(e) {
+    if (e === SKIP_SIGNAL) { if (S) { S.skipDone = true; } return; }
     if (S && !S.error) { S.error = errorInfo(e); }
   }
 
@@ -331,7 +336,12 @@
     pm.execution = {
       location: location,
       setNextRequest: function (name) { st.nextRequest = { set: true, value: name === undefined ? null : name }; },
-      skipRequest: function () { if (st.listen === 'prerequest') { st.skipRequest = true; } }
+      skipRequest: function () {
+        // Newman: only pre-request scripts have it; a test script gets a TypeError
+        if (st.listen !== 'prerequest') { throw new TypeError('pm.execution.skipRequest is not a function'); }
+        st.skipRequest = true;
+        throw SKIP_SIGNAL;
+      }
     };
     pm.visualizer = {
       set: function (template, data, options) {
@@ -569,6 +579,7 @@
       if (!list[i].handled) {
         var reason = list[i].reason;
         list.length = 0;
+        if (reason === SKIP_SIGNAL) { setError(reason); return; }
         var info = errorInfo(reason);
         if (!(reason instanceof Error)) { info.message = 'Unhandled promise rejection: ' + info.message; }
         if (S && !S.error) { S.error = info; }
@@ -581,7 +592,7 @@
   function step() {
     if (!S) { return '{"state":"idle"}'; }
     checkUnhandled();
-    if (S.error) { return finish(); }
+    if (S.error || S.skipDone) { return finish(); }
     if (S.outbox.length) {
       var out = S.outbox;
       S.outbox = [];

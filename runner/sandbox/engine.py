@@ -14,10 +14,12 @@ trusted again).
 
 from __future__ import annotations
 
+import atexit
 import json
 import re
 import threading
 import time
+import weakref
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,21 @@ SendRequest = Callable[[dict], Mapping[str, Any]]
 
 _init_lock = threading.Lock()
 _initialised = False
+_live: weakref.WeakSet[Sandbox] = weakref.WeakSet()
+
+
+@atexit.register
+def _close_live_sandboxes() -> None:
+    """Close isolates left open at exit.
+
+    Why: a MiniRacer finalised during interpreter teardown can block forever joining its
+    event-loop thread; closing it while threads still run avoids a hung process.
+    """
+    for sandbox in list(_live):
+        try:
+            sandbox.close()
+        except Exception:  # noqa: BLE001 - best effort at exit
+            pass
 
 
 class SandboxError(Exception):
@@ -119,6 +136,7 @@ class Sandbox:
         self._mr: MiniRacer | None = None
         self._sources = [(path.name, path.read_text(encoding="utf-8")) for path in _script_files()]
         self._start()
+        _live.add(self)
 
     # ------------------------------------------------------------------ lifecycle
     def _start(self) -> None:

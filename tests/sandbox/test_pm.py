@@ -384,3 +384,12 @@ def test_aep_auth_prerequest_signs_verifiable_rs256_jwt():
     assert claims["https://ims-na1.adobelogin.com/s/ent_dataservices_sdk"] is True
     assert claims["https://ims-na1.adobelogin.com/s/ent_other"] is True
     assert auth["console"][1]["messages"] == [token]
+
+
+def test_request_assertions_through_pm_request_to(sb):
+    r = sb.execute("test", """
+        pm.test('has', function () { pm.request.to.have.header('X-A'); });
+        pm.test('missing', function () { pm.request.to.have.header('nope'); });
+    """, {"request": {"method": "GET", "url": "http://a/b", "header": [{"key": "X-A", "value": "1"}]}})
+    assert [t["passed"] for t in r["tests"]] == [True, False]
+    assert r["tests"][1]["error"]["message"] == "expected request to have header with key 'nope'"

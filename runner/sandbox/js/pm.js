@@ -190,6 +190,7 @@
 
   function decorateResponse(res) {
     // `pm.response.to.have.status(200)`: a fresh assertion per access so flags never leak.
+    // Non-enumerable, so toJSON() and console output never see it.
     Object.defineProperty(res, 'to', {
       configurable: true, enumerable: false,
       get: function () { return chai().expect(this).to; }
@@ -318,7 +319,8 @@
 
     lazy(pm, 'request', function () {
       st.requestBuilt = true;
-      return new (sdk().Request)(ctx.request || { method: 'GET', url: '' });
+      // `pm.request.to.have.header(...)` works like pm.response.to: expect.js duck-types it.
+      return decorateResponse(new (sdk().Request)(ctx.request || { method: 'GET', url: '' }));
     });
     lazy(pm, 'response', function () {
       return ctx.response ? decorateResponse(new (sdk().Response)(ctx.response)) : undefined;

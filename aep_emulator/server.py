@@ -38,8 +38,15 @@ class EmulatorError(Exception):
     """Bad options or an unusable data dir / key file: shown as one line."""
 
 
-def make_self_signed(directory: Path, hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> tuple[Path, Path]:
-    """A fresh certificate for the HTTPS listener, valid for the loopback names."""
+STAND_IN_HOSTS = ("platform.adobe.io", "ims-na1.adobelogin.com", "dcs.adobedc.net",
+                  "*.adobe.io", "*.adobelogin.com", "*.adobedc.net")
+"""Adobe's hosts the emulator stands in for: a client routed here (curl's --connect-to,
+pmreplay's --emulator) keeps the real name in the URL and in TLS, so the certificate names it."""
+
+
+def make_self_signed(directory: Path,
+                     hosts: tuple[str, ...] = ("127.0.0.1", "localhost", *STAND_IN_HOSTS)) -> tuple[Path, Path]:
+    """A fresh certificate for the HTTPS listener, valid for the loopback names and Adobe's hosts."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "aep-emulator")])
     alt: list[x509.GeneralName] = []
@@ -137,7 +144,7 @@ class Runner:
         self.tls_port = tls_port
         self.data_dir = Path(data_dir)
         if tls_port is not None and not (tls_cert and tls_key):
-            tls_cert, tls_key = make_self_signed(self.data_dir / "tls", (host, "127.0.0.1", "localhost"))
+            tls_cert, tls_key = make_self_signed(self.data_dir / "tls", (host, "127.0.0.1", "localhost", *STAND_IN_HOSTS))
         self.tls_cert, self.tls_key = tls_cert, tls_key
         self.servers: list[_Server] = []
         self._loop: asyncio.AbstractEventLoop | None = None

@@ -80,3 +80,29 @@ def test_published_collection_runs_offline(tmp_path):
     assert profile["entity"]["_exchangeinternal"]["loyaltyID"] == "jdoe@testprofile.com"
     events = body("Export: Retrieve EVENT data for a customer profile")["children"]
     assert events and events[0]["entity"]["_exchangeinternal"]["loyaltyID"] == "jdoe@testprofile.com"
+
+
+def test_adobe_hostnames_are_routed_to_the_emulator_with_tls_verified(tmp_path):
+    data = {"info": {"name": "hosts", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+            "item": [
+                {"name": "token", "request": {"method": "POST", "url": "https://ims-na1.adobelogin.com/ims/token/v3",
+                                              "body": {"mode": "urlencoded", "urlencoded": [
+                                                  {"key": "grant_type", "value": "client_credentials"},
+                                                  {"key": "client_id", "value": "x"},
+                                                  {"key": "client_secret", "value": "y"}]}},
+                 "event": [{"listen": "test", "script": {"exec": [
+                     "pm.test('token', () => pm.response.to.have.status(200));",
+                     "pm.environment.set('T', pm.response.json().access_token);"]}}]},
+                {"name": "stats", "request": {"method": "GET",
+                                              "url": "https://platform.adobe.io/data/foundation/schemaregistry/stats",
+                                              "header": [{"key": "Authorization", "value": "Bearer {{T}}"},
+                                                         {"key": "x-api-key", "value": "x"},
+                                                         {"key": "x-gw-ims-org-id", "value": "O@AdobeOrg"}]},
+                 "event": [{"listen": "test", "script": {"exec": [
+                     "pm.test('stats', () => pm.expect(pm.response.json().tenantId).to.eql('exchangeinternal'));"]}}]},
+            ]}
+    path = tmp_path / "hosts.json"
+    path.write_text(json.dumps(data))
+    result = pmreplay("run", str(path), "--emulator")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr
+    assert "GET https://platform.adobe.io/data/foundation/schemaregistry/stats [200 OK" in result.stdout

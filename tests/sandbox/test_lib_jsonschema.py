@@ -85,10 +85,10 @@ SCHEMAS_AND_DATA: list[tuple[dict | bool, object]] = [
 ]
 
 
-def _ajv_case(schema: object, data: object, all_errors: bool) -> str:
+def _ajv_case(schema: object, data: object, all_errors: bool, module: str = "ajv") -> str:
     return (
-        "(function(){ var Ajv = require('ajv'); var ajv = new Ajv({allErrors: " + json.dumps(all_errors) + ", strict: false});"
-        " if (typeof require('ajv-formats') === 'function') require('ajv-formats')(ajv);"
+        "(function(){ var Ajv = require('" + module + "'); var ajv = new Ajv({allErrors: " + json.dumps(all_errors) + ", strict: false});"
+        " if ('" + module + "' !== 'ajv6' && typeof require('ajv-formats') === 'function') require('ajv-formats')(ajv);"
         " var v = ajv.compile(" + json.dumps(schema) + "); var ok = v(" + json.dumps(data) + ");"
         " return [ok, v.errors, ajv.errorsText(v.errors)]; })()"
     )
@@ -104,7 +104,11 @@ def _tv4_case(schema: object, data: object, multiple: bool) -> str:
     return "(function(){ var tv4 = require('tv4'); " + body + " })()"
 
 
-AJV_CASES = [_ajv_case(s, d, a) for s, d in SCHEMAS_AND_DATA for a in (False, True)]
+# Postman bundles Ajv 6: `require('ajv')` is that flavour; the Ajv 8 flavour is "__pmr_ajv8".
+AJV6_OURS = [_ajv_case(s, d, a, "ajv") for s, d in SCHEMAS_AND_DATA for a in (False, True)]
+AJV6_REAL = [_ajv_case(s, d, a, "ajv6") for s, d in SCHEMAS_AND_DATA for a in (False, True)]
+AJV8_OURS = [_ajv_case(s, d, a, "__pmr_ajv8") for s, d in SCHEMAS_AND_DATA for a in (False, True)]
+AJV8_REAL = [_ajv_case(s, d, a, "ajv") for s, d in SCHEMAS_AND_DATA for a in (False, True)]
 # tv4 is draft-04: skip the draft-06/07-only schemas and booleans
 DRAFT4 = [
     (s, d) for s, d in SCHEMAS_AND_DATA
@@ -122,15 +126,17 @@ def _ours(cases: list[str]) -> list:
 
 def test_literal_results() -> None:
     cases = [
-        _ajv_case({"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}, {"a": 1}, False),
-        _ajv_case({"type": "object", "required": ["a", "b"]}, {}, True),
+        _ajv_case({"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}, {"a": 1}, False, "__pmr_ajv8"),
+        _ajv_case({"type": "object", "required": ["a", "b"]}, {}, True, "__pmr_ajv8"),
         _tv4_case({"type": "object", "properties": {"a": {"type": "string"}}}, {"a": 1}, False),
         _tv4_case({"required": ["id"]}, {}, False),
         "(function(){ var Ajv = require('ajv'); return new Ajv().validate({type: 'string', format: 'email'}, 'x@y.io'); })()",
+        _ajv_case({"type": "object", "properties": {"list": {"type": "array", "items": {"type": "string"}}, "x y": {"type": "string"}}},
+                  {"list": ["a", 1], "x y": 2}, True, "ajv"),
         "(function(){ var Ajv = require('ajv'); var a = new Ajv(); a.addFormat('even', function (s) { return s.length % 2 === 0; });"
         " var v = a.compile({type: 'string', format: 'even'}); return [v('ab'), v('abc')]; })()",
         "(function(){ var Ajv = require('ajv'); var a = new Ajv(); a.addSchema({$id: 'http://x/item.json', type: 'integer'});"
-        " return [a.validate({type: 'array', items: {$ref: 'http://x/item.json'}}, [1, 'z']), a.errors[0].instancePath]; })()",
+        " return [a.validate({type: 'array', items: {$ref: 'http://x/item.json'}}, [1, 'z']), a.errors[0].instancePath, a.errors[0].dataPath]; })()",
         "(function(){ var tv4 = require('tv4'); tv4.addSchema('http://x/s.json', {type: 'string'});"
         " return [tv4.validate(5, {$ref: 'http://x/s.json'}), tv4.validate(5, {$ref: 'http://nowhere/s.json'}), tv4.missing.length]; })()",
     ]
@@ -146,21 +152,29 @@ def test_literal_results() -> None:
         [False, [0, "Invalid type: number (expected string)", "/a", "/properties/a/type", {"type": "number", "expected": "string"}, []]],
         [False, [302, "Missing required property: id", "", "/required/0", {"key": "id"}, []]],
         True,
+        [False, [
+            {"keyword": "type", "dataPath": ".list[1]", "schemaPath": "#/properties/list/items/type", "params": {"type": "string"},
+             "message": "should be string"},
+            {"keyword": "type", "dataPath": "['x y']", "schemaPath": "#/properties/x%20y/type", "params": {"type": "string"},
+             "message": "should be string"},
+        ], "data.list[1] should be string, data['x y'] should be string"],
         [True, False],
-        [False, "/1"],
+        [False, "/1", "[1]"],
         [False, True, 1],
     ]
 
 
 def test_strict_mode_and_bad_schema_are_clear_errors() -> None:
     cases = [
-        "(function(){ var Ajv = require('ajv'); try { new Ajv({strict: true}).compile({type: 'string', example: 'x'}); } catch (e) { return e.message; } })()",
+        "(function(){ var Ajv = require('__pmr_ajv8'); try { new Ajv({strict: true}).compile({type: 'string', example: 'x'}); } catch (e) { return e.message; } })()",
+        "(function(){ var Ajv = require('ajv'); try { new Ajv().compile({type: 'string', format: 'foo'}); } catch (e) { return e.message; } })()",
         "(function(){ var Ajv = require('ajv'); try { new Ajv().compile(5); } catch (e) { return e.message; } })()",
         "(function(){ var Ajv = require('ajv'); return new Ajv().compile({type: 'string', example: 'x'})('s'); })()",
         "(function(){ var Ajv = require('ajv'); try { new Ajv().compile({$ref: '#/definitions/nope'}); } catch (e) { return e.message; } })()",
     ]
     assert _ours(cases) == [
         'strict mode: unknown keyword: "example"',
+        'unknown format "foo" is used in schema at path "#"',
         "schema must be object or boolean",
         True,
         "can't resolve reference #/definitions/nope from id #",
@@ -168,9 +182,15 @@ def test_strict_mode_and_bad_schema_are_clear_errors() -> None:
 
 
 @pytest.mark.conformance
-def test_ajv_same_as_ajv8() -> None:
-    theirs = run_node(AJV_CASES, {"ajv": "ajv@8", "ajv-formats": "ajv-formats@3"})
-    assert_same(AJV_CASES, _ours(AJV_CASES), theirs)
+def test_ajv_same_as_ajv6_bundled_by_postman() -> None:
+    theirs = run_node(AJV6_REAL, {"ajv6": "ajv6@npm:ajv@6.12.5", "ajv-formats": "ajv-formats@3"})
+    assert_same(AJV6_OURS, _ours(AJV6_OURS), theirs)
+
+
+@pytest.mark.conformance
+def test_ajv8_flavour_same_as_ajv8() -> None:
+    theirs = run_node(AJV8_REAL, {"ajv": "ajv@8", "ajv-formats": "ajv-formats@3"})
+    assert_same(AJV8_OURS, _ours(AJV8_OURS), theirs)
 
 
 @pytest.mark.conformance

@@ -219,6 +219,32 @@ __pmr_define("__pmr_jsonschema", function (require) {
     "relative-json-pointer": function (s) { return /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~\/]|~0|~1)*)*)$/.test(s); },
     regex: function (s) { try { new RegExp(s, "u"); return true; } catch (e) { return false; } }
   };
+  // Ajv 6's default ("fast") format checks look at the shape only: 2024-02-30 passes as a
+  // date and a time zone is optional for "time". Written for pmreplay from the formats' specs.
+  var TIME_SHAPE = "(?:[0-2]\\d:[0-5]\\d:[0-5]\\d|23:59:60)(?:\\.\\d+)?";
+  var ZONE = "(?:z|[+-]\\d\\d(?::?\\d\\d)?)";
+  var LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+  var FAST_FORMATS = {
+    date: new RegExp("^\\d{4}-[01]\\d-[0-3]\\d$"),
+    time: new RegExp("^" + TIME_SHAPE + ZONE + "?$", "i"),
+    "date-time": new RegExp("^\\d{4}-[01]\\d-[0-3]\\d[t\\s]" + TIME_SHAPE + ZONE + "$", "i"),
+    uri: function (s) { return /^[a-z][a-z0-9+.\-]*:/i.test(s) && !/\s/.test(s); },
+    "uri-reference": function (s) { return !/[\s\\]/.test(s.split("#")[0]) && !/[\s\\]/.test(s.slice(s.indexOf("#") + 1 || s.length)); },
+    url: function (s) { return /^(?:https?|ftp):\/\/(?:[^\s@\/]+@)?(?:\[[0-9a-f:.]+\]|[^\s\/:?#]+\.[^\s\/:?#]+|localhost)(?::\d{2,5})?(?:[\/?#]\S*)?$/i.test(s); },
+    email: new RegExp("^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@" + LABEL + "(?:\\." + LABEL + ")*$", "i"),
+    hostname: FORMATS.hostname,
+    ipv4: FORMATS.ipv4,
+    ipv6: FORMATS.ipv6,
+    regex: function (s) { try { new RegExp(s); return !/(^|[^\\])\\Z/.test(s); } catch (e) { return false; } },
+    uuid: FORMATS.uuid,
+    "uri-template": FORMATS["uri-template"],
+    "json-pointer": FORMATS["json-pointer"],
+    "json-pointer-uri-fragment": function (s) {
+      if (s.charAt(0) !== "#") return false;
+      try { return FORMATS["json-pointer"](decodeURIComponent(s.slice(1))); } catch (e) { return false; }
+    },
+    "relative-json-pointer": FORMATS["relative-json-pointer"]
+  };
   FORMATS["ip-address"] = FORMATS.ipv4;   // draft-03 names tv4 users sometimes pass
   FORMATS["host-name"] = FORMATS.hostname;
 
@@ -281,7 +307,8 @@ __pmr_define("__pmr_jsonschema", function (require) {
       var refPath = draft4 ? sPath : (containsRef(target.schema) ? "#" : schema.$ref);
       var ok = sub(target.schema, data, dPath, refPath);
       ctx.base = savedBase; ctx.root = savedRoot;
-      if (draft4) { valid = ok; return done(); }
+      // tv4 and Ajv 6 ignore the keywords next to a $ref; Ajv 8 applies them
+      if (draft4 || v.dialect === "ajv6") { valid = ok; return done(); }
       if (!ok) { valid = false; if (!ctx.allErrors) return done(); }
     }
     if (draft4 && schema.type !== undefined) {
@@ -290,7 +317,7 @@ __pmr_define("__pmr_jsonschema", function (require) {
       if (ctx.errors.length > typeErrorsBefore) return done();
     }
 
-    var order = draft4 ? ORDER_DRAFT4 : ORDER_DRAFT7;
+    var order = draft4 ? ORDER_DRAFT4 : v.dialect === "ajv6" ? ORDER_AJV6 : ORDER_DRAFT7;
     for (var i = 0; i < order.length; i++) {
       var kw = order[i];
       if (kw === "objectChildren") {
@@ -305,6 +332,16 @@ __pmr_define("__pmr_jsonschema", function (require) {
     return done();
   }
   var STOP = {};
+
+  // Ajv 6 checks a required property that also has a schema under "properties" while
+  // walking "properties" (so in that order), not in the "required" keyword.
+  var NON_RULES = { title: 1, description: 1, "default": 1, examples: 1, $comment: 1, $id: 1, id: 1, definitions: 1, $schema: 1 };
+  function deferredRequired(schema, key, ctx) {
+    if (ctx.validator.dialect !== "ajv6" || !schema.properties || !hasOwn.call(schema.properties, key)) return false;
+    var ps = schema.properties[key];
+    if (ps === false) return true;
+    return !!ps && typeof ps === "object" && Object.keys(ps).some(function (k) { return !NON_RULES[k]; });
+  }
 
   function containsRef(node) {
     if (!node || typeof node !== "object") return false;
@@ -353,7 +390,7 @@ __pmr_define("__pmr_jsonschema", function (require) {
       if (draft4 && schema.exclusiveMaximum === true) {
         if (data >= schema.maximum) return fail("maximum", { comparison: "<", limit: schema.maximum, exclusive: true }) ? STOP : undefined;
       } else if (data > schema.maximum) {
-        return fail("maximum", { comparison: "<=", limit: schema.maximum }) ? STOP : undefined;
+        return fail("maximum", ctx.validator.dialect === "ajv6" ? { comparison: "<=", limit: schema.maximum, exclusive: false } : { comparison: "<=", limit: schema.maximum }) ? STOP : undefined;
       }
       return undefined;
     },
@@ -362,18 +399,18 @@ __pmr_define("__pmr_jsonschema", function (require) {
       if (draft4 && schema.exclusiveMinimum === true) {
         if (data <= schema.minimum) return fail("minimum", { comparison: ">", limit: schema.minimum, exclusive: true }) ? STOP : undefined;
       } else if (data < schema.minimum) {
-        return fail("minimum", { comparison: ">=", limit: schema.minimum }) ? STOP : undefined;
+        return fail("minimum", ctx.validator.dialect === "ajv6" ? { comparison: ">=", limit: schema.minimum, exclusive: false } : { comparison: ">=", limit: schema.minimum }) ? STOP : undefined;
       }
       return undefined;
     },
     exclusiveMaximum: function (schema, data, dPath, sPath, ctx, fail) {
       if (typeof data !== "number" || typeof schema.exclusiveMaximum !== "number") return undefined;
-      if (data >= schema.exclusiveMaximum) return fail("exclusiveMaximum", { comparison: "<", limit: schema.exclusiveMaximum }) ? STOP : undefined;
+      if (data >= schema.exclusiveMaximum) return fail("exclusiveMaximum", ctx.validator.dialect === "ajv6" ? { comparison: "<", limit: schema.exclusiveMaximum, exclusive: true } : { comparison: "<", limit: schema.exclusiveMaximum }) ? STOP : undefined;
       return undefined;
     },
     exclusiveMinimum: function (schema, data, dPath, sPath, ctx, fail) {
       if (typeof data !== "number" || typeof schema.exclusiveMinimum !== "number") return undefined;
-      if (data <= schema.exclusiveMinimum) return fail("exclusiveMinimum", { comparison: ">", limit: schema.exclusiveMinimum }) ? STOP : undefined;
+      if (data <= schema.exclusiveMinimum) return fail("exclusiveMinimum", ctx.validator.dialect === "ajv6" ? { comparison: ">", limit: schema.exclusiveMinimum, exclusive: true } : { comparison: ">", limit: schema.exclusiveMinimum }) ? STOP : undefined;
       return undefined;
     },
     maxLength: function (schema, data, dPath, sPath, ctx, fail) {
@@ -396,12 +433,15 @@ __pmr_define("__pmr_jsonschema", function (require) {
     format: function (schema, data, dPath, sPath, ctx, fail) {
       var name = schema.format;
       var v = ctx.validator;
-      var fn = hasOwn.call(v.formats, name) ? v.formats[name] : (ctx.builtinFormats && hasOwn.call(FORMATS, name) ? FORMATS[name] : undefined);
+      var builtins = v.dialect === "ajv6" ? FAST_FORMATS : FORMATS;
+      var fn = hasOwn.call(v.formats, name) ? v.formats[name] : (ctx.builtinFormats && hasOwn.call(builtins, name) ? builtins[name] : undefined);
       if (fn === undefined) {
         if (ctx.strictFormats) throw new Error('unknown format "' + name + '" ignored in schema at path "' + sPath + '"');
         return undefined;
       }
       var res;
+      // Ajv checks formats on strings only (tv4 hands any value to its format functions)
+      if (!ctx.formatResultIsMessage && typeof data !== "string" && !(fn && typeof fn === "object" && !(fn instanceof RegExp))) return undefined;
       if (fn instanceof RegExp) res = typeof data === "string" ? fn.test(data) : true;
       else if (typeof fn === "object" && fn !== null) {
         var type = fn.type || "string";
@@ -496,7 +536,7 @@ __pmr_define("__pmr_jsonschema", function (require) {
       var saved = ctx.errors.length;
       var found = data.some(function (item, i) { return sub(schema.contains, item, dPath + "/" + i, sPath + "/contains"); });
       if (found || !ctx.allErrors) ctx.errors.length = saved;
-      if (!found) return fail("contains", { minContains: 1 }) ? STOP : undefined;
+      if (!found) return fail("contains", ctx.validator.dialect === "ajv6" ? {} : { minContains: 1 }) ? STOP : undefined;
       return undefined;
     },
     maxProperties: function (schema, data, dPath, sPath, ctx, fail) {
@@ -513,6 +553,7 @@ __pmr_define("__pmr_jsonschema", function (require) {
       if (!isType(data, "object") || !Array.isArray(schema.required)) return undefined;
       for (var i = 0; i < schema.required.length; i++) {
         var key = schema.required[i];
+        if (deferredRequired(schema, key, ctx)) continue;
         if (!hasOwn.call(data, key) || data[key] === undefined) {
           if (fail("required", { missingProperty: key }, { index: i })) return STOP;
         }
@@ -576,7 +617,12 @@ __pmr_define("__pmr_jsonschema", function (require) {
       var names = Object.keys(schema.properties);
       for (var i = 0; i < names.length; i++) {
         var k = names[i];
-        if (!hasOwn.call(data, k) || data[k] === undefined) continue;
+        if (!hasOwn.call(data, k) || data[k] === undefined) {
+          if (Array.isArray(schema.required) && schema.required.indexOf(k) !== -1 && deferredRequired(schema, k, ctx)) {
+            if (fail("required", { missingProperty: k }, { schemaPath: sPath + "/required" })) return STOP;
+          }
+          continue;
+        }
         if (!sub(schema.properties[k], data[k], dPath + "/" + escapeToken(k), sPath + "/properties/" + fragmentToken(k, ctx.validator.dialect === "draft4"))) {
           fail.quiet();
           if (!ctx.allErrors) return STOP;
@@ -700,6 +746,12 @@ __pmr_define("__pmr_jsonschema", function (require) {
     "maxLength", "minLength", "pattern", "format",
     "maxItems", "minItems", "uniqueItems", "items", "contains",
     "maxProperties", "minProperties", "required", "propertyNames", "additionalProperties", "dependencies", "properties", "patternProperties"];
+  // Ajv 6: the number, string, array and object groups first, the any-type keywords last
+  var ORDER_AJV6 = ["maximum", "exclusiveMaximum", "minimum", "exclusiveMinimum", "multipleOf",
+    "maxLength", "minLength", "pattern", "format",
+    "maxItems", "minItems", "items", "contains", "uniqueItems",
+    "maxProperties", "minProperties", "required", "dependencies", "propertyNames", "additionalProperties", "properties", "patternProperties",
+    "const", "enum", "not", "anyOf", "oneOf", "allOf", "if"];
   var ORDER_DRAFT4 = ["enum", "multipleOf", "minimum", "maximum",
     "minLength", "maxLength", "pattern",
     "minItems", "maxItems", "uniqueItems", "items",
@@ -725,15 +777,69 @@ __pmr_define("__pmr_jsonschema", function (require) {
   return {
     Validator: Validator,
     FORMATS: FORMATS,
+    FAST_FORMATS: FAST_FORMATS,
     equal: equal,
     typeOf: typeOf,
     escapeToken: escapeToken
   };
 });
 
-__pmr_define("ajv", function (require) {
+/*
+ * Ajv in two flavours over the same core: version 6 (what Postman's sandbox bundles, and
+ * what `require('ajv')` gives: "should ..." messages, `dataPath` like `.a[0]`) and version
+ * 8 (the current release: "must ..." messages, `instancePath` JSON pointers), registered
+ * as the internal module "__pmr_ajv8" for scripts and tests that want it.
+ */
+__pmr_define("__pmr_ajv_factory", function (require) {
   "use strict";
   var core = require("__pmr_jsonschema");
+
+  function message6(e) {
+    var p = e.params;
+    switch (e.keyword) {
+      case "type": return "should be " + p.type;
+      case "required": return "should have required property '" + p.missingProperty + "'";
+      case "additionalProperties": return "should NOT have additional properties";
+      case "enum": return "should be equal to one of the allowed values";
+      case "const": return "should be equal to constant";
+      case "maximum": case "minimum": case "exclusiveMaximum": case "exclusiveMinimum":
+        return "should be " + p.comparison + " " + p.limit;
+      case "multipleOf": return "should be multiple of " + p.multipleOf;
+      case "maxLength": return "should NOT be longer than " + p.limit + " characters";
+      case "minLength": return "should NOT be shorter than " + p.limit + " characters";
+      case "pattern": return 'should match pattern "' + p.pattern + '"';
+      case "format": return 'should match format "' + p.format + '"';
+      case "maxItems": case "additionalItems": return "should NOT have more than " + p.limit + " items";
+      case "minItems": return "should NOT have fewer than " + p.limit + " items";
+      case "uniqueItems": return "should NOT have duplicate items (items ## " + p.j + " and " + p.i + " are identical)";
+      case "contains": return "should contain a valid item";
+      case "maxProperties": return "should NOT have more than " + p.limit + " properties";
+      case "minProperties": return "should NOT have fewer than " + p.limit + " properties";
+      case "dependencies":
+        return "should have propert" + (p.depsCount === 1 ? "y" : "ies") + " " + p.deps + " when property " + p.property + " is present";
+      case "propertyNames": return "property name '" + p.propertyName + "' is invalid";
+      case "anyOf": return "should match some schema in anyOf";
+      case "oneOf": return "should match exactly one schema in oneOf";
+      case "not": return "should NOT be valid";
+      case "if": return 'should match "' + p.failingKeyword + '" schema';
+      case "false schema": return "boolean schema is false";
+    }
+    return e.message || 'should pass "' + e.keyword + '" keyword validation';
+  }
+
+  // Ajv 6 writes data paths as JavaScript accessors: .name, ['odd name'], [0].
+  function jsPath(pointer, root) {
+    if (pointer === "") return "";
+    var node = root;
+    return pointer.split("/").slice(1).map(function (t) {
+      t = t.replace(/~1/g, "/").replace(/~0/g, "~");
+      var isIndex = Array.isArray(node) && /^(0|[1-9]\d*)$/.test(t);
+      node = node !== null && node !== undefined ? node[t] : undefined;
+      if (isIndex) return "[" + t + "]";
+      if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(t)) return "." + t;
+      return "['" + t.replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "']";
+    }).join("");
+  }
 
   function message(e) {
     var p = e.params;
@@ -768,17 +874,37 @@ __pmr_define("ajv", function (require) {
     return e.message || 'must pass "' + e.keyword + '" keyword validation';
   }
 
-  function toAjvError(e, verbose, schemaRoot) {
-    var out = { instancePath: e.dataPath, schemaPath: e.schemaPath, keyword: e.keyword, params: e.params, message: message(e) };
+  function accessor(name) {
+    return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? "." + name : "['" + String(name).replace(/\\/g, "\\\\").replace(/'/g, "\\'") + "']";
+  }
+
+  function toAjvError(e, opts, data, flavour) {
+    var out;
+    if (flavour === 6) {
+      var params = e.params;
+      if (e.keyword === "type" && Array.isArray(params.type)) params = { type: params.type.join(",") };
+      // without allErrors Ajv 6 names a missing property by its accessor path (".a")
+      if ((e.keyword === "required" || e.keyword === "dependencies") && !opts.allErrors) {
+        params = Object.assign({}, params, { missingProperty: opts.jsonPointers ? "/" + core.escapeToken(params.missingProperty) : accessor(params.missingProperty) });
+      }
+      out = { keyword: e.keyword, dataPath: opts.jsonPointers ? e.dataPath : jsPath(e.dataPath, data), schemaPath: e.schemaPath, params: params };
+      out.message = message6({ keyword: e.keyword, params: params, message: e.message });
+      // scripts written for Ajv 8 read instancePath; keep it out of JSON/deep-equality
+      Object.defineProperty(out, "instancePath", { value: e.dataPath, enumerable: false, configurable: true, writable: true });
+    } else {
+      out = { instancePath: e.dataPath, schemaPath: e.schemaPath, keyword: e.keyword, params: e.params, message: message(e) };
+    }
     if (e.propertyName !== undefined) out.propertyName = e.propertyName;
-    if (verbose) out.data = e.data;
+    if (opts.verbose) out.data = e.data;
     return out;
   }
+
+  return function makeAjv(flavour) {
 
   function Ajv(opts) {
     if (!(this instanceof Ajv)) return new Ajv(opts);
     this.opts = opts || {};
-    this._v = new core.Validator("draft7");
+    this._v = new core.Validator(flavour === 6 ? "ajv6" : "draft7");
     this._byKey = {};
     this.errors = null;
     var self = this;
@@ -822,6 +948,7 @@ __pmr_define("ajv", function (require) {
       throw new Error("schema must be object or boolean");
     }
     this._checkStrict(schema, "#");
+    if (flavour === 6) this._checkFormats(schema, "#");
     var self = this;
     var base = typeof schema === "object" ? this._v.register(schema) : "";
     this._checkRefs(schema, base, schema);
@@ -833,12 +960,26 @@ __pmr_define("ajv", function (require) {
       });
       if (self.opts.validateFormats === false) raw = raw.filter(function (e) { return e.keyword !== "format"; });
       raw = raw.concat(self._customErrors(schema, data));
-      validate.errors = raw.length ? raw.map(function (e) { return toAjvError(e, self.opts.verbose); }) : null;
+      validate.errors = raw.length ? raw.map(function (e) { return toAjvError(e, self.opts, data, flavour); }) : null;
       return raw.length === 0;
     }
     validate.schema = schema;
     validate.errors = null;
     return validate;
+  };
+  // Ajv 6 refuses unknown formats when compiling (unknownFormats: true by default).
+  Ajv.prototype._checkFormats = function (node, path) {
+    if (!node || typeof node !== "object" || this.opts.unknownFormats === "ignore" || this.opts.unknownFormats === false) return;
+    var self = this;
+    if (Array.isArray(node)) { node.forEach(function (n, i) { self._checkFormats(n, path + "/" + i); }); return; }
+    if (typeof node.format === "string" && !Object.prototype.hasOwnProperty.call(this._v.formats, node.format) &&
+        !(this.opts.format !== false && Object.prototype.hasOwnProperty.call(core.FAST_FORMATS, node.format)) &&
+        !(Array.isArray(this.opts.unknownFormats) && this.opts.unknownFormats.indexOf(node.format) !== -1)) {
+      throw new Error('unknown format "' + node.format + '" is used in schema at path "' + path + '"');
+    }
+    Object.keys(node).forEach(function (k) {
+      if (k !== "enum" && k !== "const" && k !== "default" && k !== "examples") self._checkFormats(node[k], path + "/" + core.escapeToken(k));
+    });
   };
   // Like Ajv, refuse at compile time a $ref that points nowhere (a clear one-line error).
   Ajv.prototype._checkRefs = function (node, base, root) {
@@ -942,7 +1083,7 @@ __pmr_define("ajv", function (require) {
     options = options || {};
     var sep = options.separator === undefined ? ", " : options.separator;
     var dataVar = options.dataVar === undefined ? "data" : options.dataVar;
-    return errors.map(function (e) { return dataVar + e.instancePath + " " + e.message; }).join(sep);
+    return errors.map(function (e) { return dataVar + (flavour === 6 ? e.dataPath : e.instancePath) + " " + e.message; }).join(sep);
   };
 
   Ajv.default = Ajv;
@@ -955,7 +1096,11 @@ __pmr_define("ajv", function (require) {
   };
   Ajv.MissingRefError = function MissingRefError(ref) { var e = new Error("can't resolve reference " + ref); e.missingRef = ref; return e; };
   return Ajv;
+  };
 });
+
+__pmr_define("ajv", function (require) { return require("__pmr_ajv_factory")(6); });
+__pmr_define("__pmr_ajv8", function (require) { return require("__pmr_ajv_factory")(8); });
 
 __pmr_define("tv4", function (require) {
   "use strict";

@@ -213,6 +213,49 @@ def test_builtin_validator_matches_ajv6(tmp_path):
     assert sum(not t["ok"] for t in theirs) >= 40
 
 
+FORMATS = ["date", "time", "date-time", "uri", "uri-reference", "uri-template", "url", "email", "hostname",
+           "ipv4", "ipv6", "uuid", "regex", "json-pointer", "relative-json-pointer"]
+FORMAT_SAMPLES = [
+    "", "a", "2020-03-06", "2020-13-45", "2020-03-06T10:00:00Z", "2020-03-06 10:00:00+01:00",
+    "2020-03-06T10:00:00.123+0100", "2020-03-06T25:00:00Z", "10:00:00", "10:00:00Z", "23:59:60", "24:00:00",
+    "https://example.com/a?b=c#d", "http://127.0.0.1:8080", "http://8.8.8.8/x", "ftp://user:pw@files.example.org:21/f",
+    "mailto:a@b.c", "urn:isbn:123", "//host/path", "/relative/path", "path with space", "a:b", "#frag", "http://a b",
+    "http://{host}/x{?q,r}", "http://x/{+path:10}", "a@b.co", "a.b@c", "a@b", "user+tag@example.org", "@b.com",
+    "a@-b.com", "localhost", "ex-ample.com", "-bad.com", "a" * 64 + ".com", "host_name", "192.168.0.1", "256.1.1.1",
+    "1.2.3", "01.2.3.4", "::1", "2001:db8::8a2e:370:7334", "1::2::3", "fe80::1%eth0", "::ffff:192.168.1.1", "g::1",
+    "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "123e4567-e89b-12d3-a456-426614174000",
+    "urn:uuid:123e4567-e89b-12d3-a456-426614174000", "123e4567e89b12d3a456426614174000", "[a-z", "^\\d+$",
+    "(?<n>x)", "a\\Z", "/a/b", "/a~1b/~0", "/a~2", "0/a", "1#", "~1",
+]
+
+
+def test_formats_match_ajv6(tmp_path):
+    folder = ajv6_dir()
+    if folder is None:
+        pytest.skip("node/npm not available (or npm could not install ajv@6): cannot compare with real ajv")
+    script = tmp_path / "formats.js"
+    script.write_text(
+        "const Ajv = require('ajv');\n"
+        f"const formats = {json.dumps(FORMATS)}, samples = {json.dumps(FORMAT_SAMPLES)};\n"
+        "process.stdout.write(JSON.stringify(formats.map(f => samples.map(s =>"
+        " new Ajv({allErrors: true, logger: false}).validate({format: f}, s)))));\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, NODE_PATH=str(folder / "node_modules"))
+    theirs = json.loads(subprocess.run(["node", str(script)], capture_output=True, text=True, timeout=60,
+                                       env=env, check=True).stdout)
+    with new_chai_v8() as mr:
+        ours = json.loads(mr.eval(
+            f"JSON.stringify({json.dumps(FORMATS)}.map(function (f) {{ return {json.dumps(FORMAT_SAMPLES)}.map("
+            "function (s) { try { __pmr_chai.expect(s).to.have.jsonSchema({format: f}); return true; }"
+            " catch (e) { return e.name === 'AssertionError' ? false : 'error ' + e.message; } }); }))"
+        ))
+    diffs = [(f, s, o, t) for f, orow, trow in zip(FORMATS, ours, theirs, strict=True)
+             for s, o, t in zip(FORMAT_SAMPLES, orow, trow, strict=True) if o != t]
+    assert diffs == []
+    assert sum(v is True for row in theirs for v in row) > 100
+
+
 def test_builtin_validator_examples_without_node():
     """A few fixed expectations, so the fallback is checked even where node is missing."""
     got = ours([

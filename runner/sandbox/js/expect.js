@@ -1798,18 +1798,65 @@
    * Fallback when no ajv module is present: the keywords API tests really use, with
    * ajv 6's error wording (Postman bundles ajv 6) so messages match Newman's.
    */
+  function isIPv6(text) {
+    var zone = text.indexOf('%');
+    if (zone !== -1) {
+      if (zone === text.length - 1) return false;
+      text = text.slice(0, zone);
+    }
+    if (text.indexOf('.') !== -1) {
+      var cut = text.lastIndexOf(':');
+      if (!FORMATS.ipv4.test(text.slice(cut + 1))) return false;
+      text = text.slice(0, cut + 1) + '0:0';
+    }
+    var halves = text.split('::');
+    if (halves.length > 2) return false;
+    var groups = function (part) { return part === '' ? [] : part.split(':'); };
+    var all = groups(halves[0]).concat(halves.length === 2 ? groups(halves[1]) : []);
+    if (!all.every(function (g) { return /^[0-9a-f]{1,4}$/i.test(g); })) return false;
+    return halves.length === 2 ? all.length <= 7 : all.length === 8;
+  }
+
+  /* Public web URLs only (private and loopback IPv4 hosts are refused), as ajv's `url`. */
+  function isWebUrl(text) {
+    var m = /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?([^\s/?#:]+)(?::(\d{2,5}))?(?:[/?#]\S*)?$/i.exec(text);
+    if (!m) return false;
+    var host = m[1];
+    var quad = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+    if (quad) {
+      var o = quad.slice(1).map(Number);
+      if (quad.slice(1).some(function (part) { return part.length > 1 && part.charAt(0) === '0' && o[0] !== 0; })) return false;
+      if (o[0] === 10 || o[0] === 127 || (o[0] === 169 && o[1] === 254) || (o[0] === 192 && o[1] === 168) ||
+          (o[0] === 172 && o[1] >= 16 && o[1] <= 31)) return false;
+      return o[0] >= 1 && o[0] <= 223 && o[1] <= 255 && o[2] <= 255 && o[3] >= 1 && o[3] <= 254;
+    }
+    var labels = host.replace(/\.$/, '').split('.');
+    if (labels.length < 2) return false;
+    var tld = labels.pop();
+    if (!/^[a-z\u00a1-\uffff]{2,}$/i.test(tld)) return false;
+    return labels.every(function (l) { return /^[a-z0-9\u00a1-\uffff]+(?:-+[a-z0-9\u00a1-\uffff]+)*$/i.test(l); });
+  }
+
   var FORMATS = {
-    'date-time': /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})$/,
-    date: /^\d{4}-\d{2}-\d{2}$/,
-    time: /^\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:?\d{2})?$/,
+    'date-time': /^\d{4}-[01]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i,
+    date: /^\d{4}-[01]\d-[0-3]\d$/,
+    time: /^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i,
     email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
     hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
     ipv4: /^(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)$/,
-    ipv6: /^[0-9a-f:.]*:[0-9a-f:.]*$/i,
-    uri: /^[a-z][a-z0-9+.-]*:[^\s]*$/i,
-    'uri-reference': /^[^\s]*$/,
+    ipv6: { test: function (t) { return isIPv6(t); } },
+    uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+    'uri-reference': /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+    'uri-template': /^(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2}|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9]\d{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9]\d{0,3}|\*)?)*\})*$/i,
+    url: { test: function (t) { return isWebUrl(t); } },
+    'json-pointer': /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+    'json-pointer-uri-fragment': /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+    'relative-json-pointer': /^(?:0|[1-9]\d*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
     uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
-    regex: { test: function (s) { try { new RegExp(s); return true; } catch (e) { return false; } } }
+    regex: { test: function (t) {
+      if (/[^\\]\\Z/.test(t)) return false;
+      try { new RegExp(t); return true; } catch (e) { return false; }
+    } }
   };
 
   function jsonType(v) {
@@ -1946,7 +1993,7 @@
       if (typeof schema.minLength === 'number' && len < schema.minLength) {
         errors.push(path + ' should NOT be shorter than ' + schema.minLength + ' characters');
       }
-      if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(data)) {
+      if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(data)) {
         errors.push(path + ' should match pattern "' + schema.pattern + '"');
       }
       if (typeof schema.format === 'string' && FORMATS[schema.format] && !FORMATS[schema.format].test(data)) {
@@ -2089,7 +2136,7 @@
     if (schema.additionalProperties !== undefined && schema.additionalProperties !== true) {
       keys.forEach(function (key) {
         if (Object.prototype.hasOwnProperty.call(props, key)) return;
-        if (patternList.some(function (pat) { return new RegExp(pat, 'u').test(key); })) return;
+        if (patternList.some(function (pat) { return new RegExp(pat).test(key); })) return;
         if (schema.additionalProperties === false) errors.push(path + ' should NOT have additional properties');
         else checkSchema(schema.additionalProperties, data[key], dynamicPath(path, key), root, errors);
       });
@@ -2099,7 +2146,7 @@
       else if (lateRequired[key]) errors.push(path + " should have required property '" + key + "'");
     });
     patternList.forEach(function (pat) {
-      var re = new RegExp(pat, 'u');
+      var re = new RegExp(pat);
       keys.forEach(function (key) {
         if (re.test(key)) checkSchema(patterns[pat], data[key], dynamicPath(path, key), root, errors);
       });
@@ -2175,7 +2222,7 @@
     default: true
   };
 
-  var OTHER_FORMATS = ['uri-template', 'url', 'json-pointer', 'json-pointer-uri-fragment', 'relative-json-pointer'];
+  var OTHER_FORMATS = [];
 
   /* ajv refuses formats it does not know while compiling; report the first, with its schema path. */
   function unknownFormat(schema, path) {

@@ -237,11 +237,13 @@ def test_pm_test_pass_fail_skip_done_and_chaining(sb):
         pm.test.skip('skipped', function () { throw new Error('never runs'); });
         pm.test('done ok', function (done) { setTimeout(function () { done(); }, 1); });
         pm.test('done err', function (done) { done(new Error('callback said no')); });
+        pm.test('no function');
     """, {})
     assert r["error"] is None
     got = [(t["name"], t["passed"], t["skipped"]) for t in r["tests"]]
     assert got == [("passes", True, False), ("fails", False, False), ("throws", False, False),
-                   ("skipped", True, True), ("done ok", True, False), ("done err", False, False)]
+                   ("skipped", True, True), ("done ok", True, False), ("done err", False, False),
+                   ("no function", True, False)]
     assert r["tests"][1]["error"]["message"] == "expected 404 to equal 200"
     assert r["tests"][1]["error"]["name"] == "AssertionError"
     assert r["tests"][2]["error"]["name"] == "ReferenceError"
@@ -281,6 +283,7 @@ def test_legacy_globals(sb):
     r = sb.execute("test", """
         tests['status is 201'] = responseCode.code === 201;
         tests['falsy fails'] = 0;
+        tests['empty string'] = '';
         console.log(responseCode.name, responseTime, responseHeaders['X-Request-Id'], JSON.parse(responseBody).id);
         console.log(postman.getResponseHeader('x-request-id'), postman.getResponseCookie('session').value,
                     responseCookies.length, iteration);
@@ -304,7 +307,11 @@ def test_legacy_globals(sb):
         ["G", "E", "POST", "http://h/p", "hv", "payload"],
         ["v2", "w2"],
     ]
-    assert [(t["name"], t["passed"]) for t in r["tests"]] == [("status is 201", True), ("falsy fails", False)]
+    assert [(t["name"], t["passed"]) for t in r["tests"]] == [
+        ("status is 201", True), ("falsy fails", False), ("empty string", False)]
+    # Newman's wording, checked against Newman 6.2
+    assert r["tests"][1]["error"] == {"name": "AssertionError", "message": "expected 0 to be truthy", "stack": None}
+    assert r["tests"][2]["error"]["message"] == "expected  to be truthy"
     assert as_dict(r["scopes"]["environment"]) == {"e2": "v2"}
     assert r["scopes"]["globals"] == []
     assert "responseBody" in r["deprecations"] and "postman.setEnvironmentVariable" in r["deprecations"]

@@ -258,13 +258,11 @@
   function makeTest() {
     function test(name, fn) {
       var st = S;
-      if (typeof name === 'function' && fn === undefined) { fn = name; name = ''; }
-      var rec = { name: String(name === undefined ? '' : name), passed: true, skipped: false, error: null };
+      // Like Postman: the name is whatever was given, stringified, and a test without a
+      // function simply passes (pm.test(fn) is named after the function's source).
+      var rec = { name: String(name), passed: true, skipped: false, error: null };
       st.tests.push(rec);
-      if (typeof fn !== 'function') {
-        rec.skipped = true;
-        return st.pm;
-      }
+      if (typeof fn !== 'function') { return st.pm; }
       if (fn.length > 0) {
         var finished = false;
         st.pendingTests++;
@@ -435,7 +433,7 @@
     responseBody: function (st) { return st.ctx.response ? st.ctx.response.body : undefined; },
     responseCode: function (st) {
       var r = st.ctx.response;
-      return r ? { code: r.code, name: r.status, detail: r.status } : undefined;
+      return r ? { code: r.code, name: r.status, detail: r.status, standardName: r.status } : undefined;
     },
     responseHeaders: function (st) { return st.ctx.response ? headerObject(st.ctx.response.header) : undefined; },
     responseTime: function (st) { return st.ctx.response ? st.ctx.response.responseTime : undefined; },
@@ -497,10 +495,12 @@
 
   function legacyTestResults(st) {
     Object.keys(st.legacyTests).forEach(function (name) {
-      var passed = Boolean(st.legacyTests[name]);
+      var value = st.legacyTests[name];
+      var passed = Boolean(value);
+      var shown = String(value);   // Newman: "expected 0 to be truthy", "expected  to be truthy"
       st.tests.push({
         name: name, passed: passed, skipped: false,
-        error: passed ? null : { name: 'AssertionError', message: 'expected ' + JSON.stringify(name) + ' to be truthy', stack: null }
+        error: passed ? null : { name: 'AssertionError', message: 'expected ' + shown + ' to be truthy', stack: null }
       });
     });
   }

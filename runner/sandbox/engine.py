@@ -242,7 +242,7 @@ class Sandbox:
             deliveries = [self._send(item) for item in status.get("requests", [])]
             self._remaining(deadline)
             assert self._mr is not None
-            self._mr.eval(f"__pmr_exec.deliver({json.dumps(deliveries, default=str)})",
+            self._mr.eval(f"__pmr_exec.deliver({json.dumps(deliveries, default=_json_default)})",
                           timeout_sec=self._remaining(deadline))
         elif state == "wait":
             pause = max(0.0, float(status.get("ms", 0)) / 1000)
@@ -274,12 +274,12 @@ class Sandbox:
             response = self.send_request(request)
         except Exception as exc:  # noqa: BLE001 - any failure is reported to the script
             return {"id": item.get("id"), "error": str(exc) or type(exc).__name__}
-        return {"id": item.get("id"), "response": dict(response)}
+        return {"id": item.get("id"), "response": _response_dict(response)}
 
     def _timeout_error(self) -> dict:
         return {
             "name": "TimeoutError",
-            "message": f"script exceeded the time limit of {self.timeout_ms} ms",
+            "message": f"Script execution timed out (time limit {self.timeout_ms} ms).",
             "stack": None,
             "line": None,
         }
@@ -302,7 +302,7 @@ class Sandbox:
     def _after_oom(self, context: Mapping[str, Any]) -> dict:
         error = {
             "name": "RangeError",
-            "message": f"script exceeded the memory limit of {self.memory_mb} MB",
+            "message": f"Script ran out of memory (memory limit {self.memory_mb} MB).",
             "stack": None,
             "line": None,
         }
@@ -343,6 +343,32 @@ def _json_default(value: object) -> object:
     if isinstance(value, (set, tuple)):
         return list(value)
     return str(value)
+
+
+def _response_dict(response: Any) -> dict:
+    """Accept the runner's ``ResponseData`` as well as a plain response dict.
+
+    Why: the sandbox speaks the v2.1-like dict shape, while runner/sending.py returns a
+    dataclass; converting here saves every caller the same few lines.
+    """
+    if isinstance(response, Mapping):
+        out = dict(response)
+    else:
+        out = {
+            "code": getattr(response, "code", 0),
+            "status": getattr(response, "status", ""),
+            "header": list(getattr(response, "header", []) or []),
+            "body": getattr(response, "body", b""),
+            "responseTime": getattr(response, "response_time_ms", 0),
+            "responseSize": getattr(response, "response_size", 0),
+            "cookies": list(getattr(response, "cookies", []) or []),
+        }
+    body = out.get("body")
+    if isinstance(body, (bytes, bytearray)):
+        out["body"] = bytes(body).decode("utf-8", errors="replace")
+    elif body is None:
+        out["body"] = ""
+    return out
 
 
 def _fill_untouched_scopes(result: dict, context: Mapping[str, Any]) -> dict:

@@ -331,3 +331,32 @@ def test_sequential_send_requests(sb, echo_url):
     """)
     assert r["console"][0]["messages"] == ["/one", "/two"]
     assert [s["request"]["url"].rsplit("/", 1)[1] for s in r["sendRequests"]] == ["one", "two"]
+
+
+def test_send_request_backend_may_return_a_response_dataclass(echo_url):
+    from dataclasses import dataclass, field
+
+    @dataclass
+    class ResponseData:  # the shape runner/sending.py returns (docs/architecture.md)
+        code: int
+        status: str
+        header: list
+        body: bytes
+        response_time_ms: float
+        response_size: int
+        cookies: list = field(default_factory=list)
+
+    def send(request: dict) -> ResponseData:
+        r = requests.get(request["url"], timeout=10)
+        return ResponseData(r.status_code, r.reason, [{"key": k, "value": v} for k, v in r.headers.items()],
+                            r.content, 1.0, len(r.content))
+
+    with Sandbox(send_request=send) as sandbox:
+        r = sandbox.execute("test", f"""
+            pm.sendRequest('{echo_url}/bytes', function (err, res) {{
+                console.log(res.code, res.json().path, res.responseSize > 0);
+            }});
+        """, {})
+    assert r["error"] is None, r["error"]
+    assert r["console"][0]["messages"] == [200, "/bytes", True]
+    assert isinstance(r["sendRequests"][0]["response"]["body"], str)

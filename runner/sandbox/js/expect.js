@@ -570,12 +570,27 @@
     });
   }
 
+  /* `.length` straight after a method is a usage mistake chai reports instead of returning a number. */
+  function lengthGuard(fn, name, chainable) {
+    Object.defineProperty(fn, 'length', {
+      get: function () {
+        if (chainable) {
+          throw Error('Invalid Chai property: ' + name + '.length. Due to a compatibility issue, "length" cannot ' +
+            'directly follow "' + name + '". Use "' + name + '.lengthOf" instead.');
+        }
+        throw Error('Invalid Chai property: ' + name + '.length. See docs for proper usage of "' + name + '".');
+      },
+      configurable: true
+    });
+    return fn;
+  }
+
   function addMethod(name, method) {
-    Assertion.prototype[name] = function chaiMethod() {
+    Assertion.prototype[name] = lengthGuard(function chaiMethod() {
       if (!flag(this, 'lockSsfi')) flag(this, 'ssfi', chaiMethod);
       var result = method.apply(this, arguments);
       return result === undefined ? fork(this) : result;
-    };
+    }, name, false);
   }
 
   /* Both `.include(x)` and `.include.members(...)`: the getter hands back a callable assertion. */
@@ -593,6 +608,7 @@
           var result = behavior.method.apply(self, arguments);
           return result === undefined ? fork(self) : result;
         };
+        lengthGuard(callable, name, true);
         var proto = Object.create(this);
         proto.call = Function.prototype.call;
         proto.apply = Function.prototype.apply;
@@ -626,13 +642,13 @@
       if (typeof original === 'function') return original.apply(this, arguments);
       throw new Error(name + ' is not a function');
     };
-    Assertion.prototype[name] = function overwritingMethod() {
+    Assertion.prototype[name] = lengthGuard(function overwritingMethod() {
       var lock = flag(this, 'lockSsfi');
       flag(this, 'lockSsfi', true);
       var result = method(typeof original === 'function' ? original : superFn).apply(this, arguments);
       flag(this, 'lockSsfi', lock);
       return result === undefined ? fork(this) : result;
-    };
+    }, name, false);
   }
 
   function overwriteChainableMethod(name, method, chainingBehavior) {

@@ -266,10 +266,20 @@ def test_info_and_execution(sb):
 
 
 def test_set_next_request_null_and_legacy(sb):
-    r = sb.execute("test", "postman.setNextRequest('A'); pm.execution.setNextRequest(null); pm.execution.skipRequest();", {})
+    r = sb.execute("test", "postman.setNextRequest('A'); pm.execution.setNextRequest(null);", {})
     assert r["nextRequest"] == {"set": True, "value": None}
-    assert r["skipRequest"] is False
     assert sb.execute("test", "1", {})["nextRequest"] == {"set": False, "value": None}
+
+
+def test_skip_request_ends_the_prerequest_script(sb):
+    r = sb.execute("prerequest", "console.log('before'); pm.execution.skipRequest(); console.log('after');", {})
+    assert r["error"] is None
+    assert r["skipRequest"] is True
+    assert messages(r) == [["before"]]
+    # Newman: calling it from a test script is a TypeError and skips nothing
+    r = sb.execute("test", "pm.execution.skipRequest();", {})
+    assert r["skipRequest"] is False
+    assert r["error"]["name"] == "TypeError"
 
 
 def test_visualizer(sb):

@@ -1170,7 +1170,7 @@ __pmr_define("crypto-js", function (require) {
     blockSize: 1
   });
 
-  // --- block cipher modes.  A missing IV acts as an all-zero IV.
+  // --- block cipher modes
   function modeState(cipher, iv) {
     var n = cipher.blockSize;
     var block = [];
@@ -1178,16 +1178,21 @@ __pmr_define("crypto-js", function (require) {
     return block;
   }
 
-  function makeMode(encryptBlockFn, decryptBlockFn) {
+  // crypto-js fails on the first block when a chaining mode has no IV (a WordArray key
+  // without `iv`); Postman scripts see that TypeError, so they see it here too.
+  function makeMode(encryptBlockFn, decryptBlockFn, needsIv) {
+    function processor(fn, cipher, iv) {
+      var state = {cipher: cipher, prev: modeState(cipher, iv)};
+      return {
+        processBlock: function (words, offset) {
+          if (needsIv && !iv) throw new TypeError("Cannot read properties of undefined (reading '0')");
+          fn(state, words, offset);
+        }
+      };
+    }
     return {
-      createEncryptor: function (cipher, iv) {
-        var state = {cipher: cipher, prev: modeState(cipher, iv), hasIv: !!iv};
-        return {processBlock: function (words, offset) { encryptBlockFn(state, words, offset); }};
-      },
-      createDecryptor: function (cipher, iv) {
-        var state = {cipher: cipher, prev: modeState(cipher, iv), hasIv: !!iv};
-        return {processBlock: function (words, offset) { decryptBlockFn(state, words, offset); }};
-      }
+      createEncryptor: function (cipher, iv) { return processor(encryptBlockFn, cipher, iv); },
+      createDecryptor: function (cipher, iv) { return processor(decryptBlockFn, cipher, iv); }
     };
   }
 
@@ -1208,7 +1213,8 @@ __pmr_define("crypto-js", function (require) {
       st.cipher.decryptBlock(words, offset);
       xorInto(words, offset, st.prev, n);
       st.prev = ct;
-    }
+    },
+    true
   );
 
   var ECB = makeMode(
@@ -1226,14 +1232,15 @@ __pmr_define("crypto-js", function (require) {
   }
   var CFB = makeMode(
     function (st, words, offset) { cfbStep(st, words, offset, false); },
-    function (st, words, offset) { cfbStep(st, words, offset, true); }
+    function (st, words, offset) { cfbStep(st, words, offset, true); },
+    true
   );
 
   function ofbStep(st, words, offset) {
     st.cipher.encryptBlock(st.prev, 0);
     xorInto(words, offset, st.prev, st.cipher.blockSize);
   }
-  var OFB = makeMode(ofbStep, ofbStep);
+  var OFB = makeMode(ofbStep, ofbStep, true);
 
   // crypto-js increments only the last 32-bit word of the counter (no carry).
   function ctrStep(st, words, offset) {
@@ -1243,11 +1250,13 @@ __pmr_define("crypto-js", function (require) {
     st.prev[n - 1] = (st.prev[n - 1] + 1) | 0;
     xorInto(words, offset, stream, n);
   }
-  var CTR = makeMode(ctrStep, ctrStep);
+  var CTR = makeMode(ctrStep, ctrStep, true);
 
   // --- paddings (blockSize in 32-bit words)
+  // The low byte of the word holding the last byte, exactly as crypto-js reads it: the
+  // same thing for whole blocks, and the same garbage for truncated ciphertexts.
   function lastByte(data) {
-    return byteAt(data.words, data.sigBytes - 1);
+    return data.words[(data.sigBytes - 1) >>> 2] & 0xff;
   }
   function zeroBytes(n) {
     var words = [];

@@ -7,8 +7,14 @@
  * style, entities) builds a domhandler-like tree so `el.attribs` / `el.children` work too.
  * Written for pmreplay.
  */
-__pmr_define("cheerio", function (require) {
+__pmr_define("__pmr_cheerio_factory", function (require) {
   "use strict";
+  /*
+   * legacy = true: cheerio 0.22 as bundled by Postman's sandbox (htmlparser2: no html/head/
+   * body skeleton, fewer implied end tags, only script/style are raw text, html() writes
+   * non-ASCII as &#x..; entities). legacy = false: cheerio 1.0 (parse5-like tree).
+   */
+  return function makeCheerio(legacy) {
 
   var VOID = { area: 1, base: 1, br: 1, col: 1, embed: 1, hr: 1, img: 1, input: 1, link: 1, meta: 1, param: 1, source: 1, track: 1, wbr: 1 };
   var RAW_TEXT = { script: 1, style: 1, xmp: 1, iframe: 1, noembed: 1, noframes: 1, textarea: 1, title: 1, plaintext: 1 };
@@ -23,6 +29,19 @@ __pmr_define("cheerio", function (require) {
     tr: { tr: 1, td: 1, th: 1 }, td: { td: 1, th: 1 }, th: { td: 1, th: 1 }, thead: { tbody: 1, tfoot: 1 },
     tbody: { tbody: 1, thead: 1, tr: 1, td: 1, th: 1 }, tfoot: { tbody: 1, thead: 1, tr: 1, td: 1, th: 1 }
   };
+  var FORM_TAGS = { input: 1, option: 1, optgroup: 1, select: 1, button: 1, datalist: 1, textarea: 1 };
+  var P_TAG = { p: 1 };
+  var LEGACY_CLOSE = {
+    tr: { tr: 1, th: 1, td: 1 }, th: { th: 1 }, td: { thead: 1, th: 1, td: 1 }, body: { head: 1, link: 1, script: 1 },
+    li: { li: 1 }, p: P_TAG, h1: P_TAG, h2: P_TAG, h3: P_TAG, h4: P_TAG, h5: P_TAG, h6: P_TAG,
+    select: FORM_TAGS, input: FORM_TAGS, output: FORM_TAGS, button: FORM_TAGS, datalist: FORM_TAGS, textarea: FORM_TAGS,
+    option: { option: 1 }, optgroup: { optgroup: 1 }
+  };
+  if (legacy) {
+    VOID = Object.assign({ basefont: 1, command: 1, frame: 1, isindex: 1, keygen: 1 }, VOID);
+    RAW_TEXT = { script: 1, style: 1 };
+    ESCAPABLE_RAW = {};
+  }
   var ENTITIES = {
     amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", copy: "\u00a9", reg: "\u00ae", trade: "\u2122",
     hellip: "\u2026", mdash: "\u2014", ndash: "\u2013", lsquo: "\u2018", rsquo: "\u2019", ldquo: "\u201c", rdquo: "\u201d",
@@ -83,7 +102,10 @@ __pmr_define("cheerio", function (require) {
       return false;
     }
     function openElement(name, attribs, selfClosing) {
-      if (!xmlMode) {
+      if (!xmlMode && legacy) {
+        var closes = LEGACY_CLOSE[name];
+        while (closes && current() !== root && closes[current().name]) stack.pop();
+      } else if (!xmlMode) {
         if (CLOSES_P[name] && hasOpen("p")) closeUntil("p");
         var implied = IMPLIED_END[name];
         if (implied) {
@@ -239,6 +261,13 @@ __pmr_define("cheerio", function (require) {
 
   // ---- serialising ---------------------------------------------------------------------
 
+  // cheerio 0.22 (entities' encodeXML): the five XML specials by name, non-ASCII by code point
+  function encodeXML(s) {
+    var named = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+    return s.replace(/[&<>"']|[\ud800-\udbff][\udc00-\udfff]|[^\u0000-\u007f]/g, function (c) {
+      return named[c] || "&#x" + c.codePointAt(0).toString(16).toUpperCase() + ";";
+    });
+  }
   function escapeText(s) { return s.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
   function escapeAttr(s) { return s.replace(/&/g, "&amp;").replace(/\u00a0/g, "&nbsp;").replace(/"/g, "&quot;"); }
 
@@ -246,12 +275,15 @@ __pmr_define("cheerio", function (require) {
     switch (node.type) {
       case "text":
         if (node.parent && !xmlMode && RAW_TEXT[node.parent.name] && !ESCAPABLE_RAW[node.parent.name]) return node.data;
+        if (legacy) return encodeXML(node.data);
         return xmlMode ? node.data.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;") : escapeText(node.data);
       case "comment": return "<!--" + node.data + "-->";
       case "directive": return "<" + node.data + ">";
       case "root": return node.children.map(function (c) { return render(c, xmlMode); }).join("");
     }
     var attrs = Object.keys(node.attribs).map(function (k) {
+      if (legacy && !xmlMode && node.attribs[k] === "") return " " + k;
+      if (legacy) return " " + k + '="' + encodeXML(node.attribs[k]) + '"';
       return " " + k + '="' + (xmlMode ? node.attribs[k].replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;") : escapeAttr(node.attribs[k])) + '"';
     }).join("");
     if (xmlMode && !node.children.length) return "<" + node.name + attrs + "/>";
@@ -777,7 +809,7 @@ __pmr_define("cheerio", function (require) {
       root = content.type === "root" ? content : (function () { var r = makeNode("root", { name: "root", children: [], attribs: {} }); appendChild(r, content); return r; })();
     } else {
       root = parseHtml(content, xmlMode);
-      if (!xmlMode && isDocument !== false) ensureDocument(root);
+      if (!xmlMode && !legacy && isDocument !== false) ensureDocument(root);
     }
     var ctx = { root: root, xmlMode: xmlMode, options: options };
     function $(selector, context) {
@@ -832,4 +864,8 @@ __pmr_define("cheerio", function (require) {
   };
   cheerio.default = cheerio;
   return cheerio;
+  };
 });
+
+__pmr_define("cheerio", function (require) { return require("__pmr_cheerio_factory")(true); });
+__pmr_define("__pmr_cheerio_rc", function (require) { return require("__pmr_cheerio_factory")(false); });

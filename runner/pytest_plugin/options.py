@@ -105,8 +105,6 @@ def _pairs(lines: list[str], option: str) -> dict[str, str]:
 
 def read_settings(config: pytest.Config) -> Settings:
     """Options and ini keys into ``Settings``; raises ``pytest.UsageError`` on a bad value."""
-    from runner.connect_to import parse_connect_to
-
     opt = config.option
     settings = Settings()
     settings.patterns = list(opt.pmreplay_pattern) or list(config.getini("pmreplay_pattern")) or [DEFAULT_PATTERN]
@@ -122,6 +120,8 @@ def read_settings(config: pytest.Config) -> Settings:
         settings.iteration_count = _whole_number(count, "--pmreplay-iteration-count", 1)
     settings.folders = list(opt.pmreplay_folder) or list(config.getini("pmreplay_folder"))
     rules = list(opt.pmreplay_connect_to) or list(config.getini("pmreplay_connect_to"))
+    if rules:  # imported only when used: pytest loads this plugin in every session of the environment
+        from runner.connect_to import parse_connect_to
     for rule in rules:
         try:
             settings.connect_to.append(parse_connect_to(rule))

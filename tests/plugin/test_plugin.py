@@ -248,6 +248,42 @@ def test_set_next_request_jump_skips_the_requests_not_reached(pytester, recorder
     assert recorder.paths == ["/start", "/end"]
 
 
+def test_a_request_looping_on_itself_is_one_item_judged_on_every_round(pytester, recorder):
+    write(pytester, "test_loop.postman_collection.json", req("poll", "/poll", tests=(
+        "const n = (pm.environment.get('n') || 0) + 1; pm.environment.set('n', n);",
+        "pm.test('round ' + n, () => pm.expect(n).to.not.equal(2));",
+        "if (n < 3) { postman.setNextRequest('poll'); }",
+    )), req("after", "/after"))
+    result = pytester.runpytest(base(recorder.url), "-v")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([
+        "*::poll FAILED*",
+        f"GET {recorder.url}/poll -> 200 OK*",
+        f"GET {recorder.url}/poll -> 200 OK*",
+        f"GET {recorder.url}/poll -> 200 OK*",
+        "  assertion failed: 'round 2': AssertionError: expected 2 to not equal 2",
+    ])
+    assert recorder.paths == ["/poll", "/poll", "/poll", "/after"]
+
+
+def test_ini_settings_and_command_line_precedence(pytester, recorder):
+    port = recorder.url.rsplit(":", 1)[1]
+    write(pytester, "test_p.postman_collection.json", req("row", "", url="http://api.example.invalid/{{who}}/{{what}}"))
+    (pytester.path / "rows.json").write_text(json.dumps([{"who": "ann"}, {"who": "bob"}]))
+    pytester.makeini(f"""
+        [pytest]
+        pmreplay_connect_to = api.example.invalid:80:127.0.0.1:{port}
+        pmreplay_iteration_data = rows.json
+        pmreplay_env_var =
+            what=ini
+            who=ignored-because-data-wins
+    """)
+    result = pytester.runpytest("--pmreplay-env-var=what=cli", "-v", "-k", "iteration-2")
+    result.assert_outcomes(passed=1, deselected=1)
+    result.stdout.fnmatch_lines(["*::row ?iteration-2? PASSED*"])
+    assert recorder.paths == ["/ann/cli", "/bob/cli"]
+
+
 def test_duplicate_request_names_stay_distinct(pytester, echo_url):
     write(pytester, "test_dup.postman_collection.json", req("v1.2 same", "/get"), req("v1.2 same", "/status/500"))
     result = pytester.runpytest(base(echo_url), "-v")

@@ -206,3 +206,47 @@ def test_json_schema_uses_a_registered_ajv_module_only_for_ajv_options():
     assert msg == "expected data to satisfy schema but found following errors: \nfrom fake ajv"
     assert opts == {"allErrors": True, "logger": False, "verbose": True}
     assert plain == "expected data to satisfy schema but found following errors: \ndata should have required property 'q'"
+
+
+# jsonBody paths are read like lodash's has/get (what Postman uses): expectations taken from
+# lodash 4 for this body. (path, has, value or None)
+PATH_BODY = {"a": {"b": 8, "x.y": 3, "q's": 4, "": {"b": 5}, "-1": 6, "1.5": 7},
+             "x.y": 9, "": {"a": 10}, "a b": 11, "0": 12}
+PATH_CASES = [
+    ("a", True, {"b": 8, "x.y": 3, "q's": 4, "": {"b": 5}, "-1": 6, "1.5": 7}),
+    ("a.b", True, 8),
+    ("a.b[0]", False, None),
+    ("a.b[1].c", False, None),
+    ("a['x.y']", True, 3),
+    ("a[\"x.y\"]", True, 3),
+    ("a['q\\'s']", True, 4),
+    ("a.b.0", False, None),
+    ("a..b", True, 5),
+    (".a", True, 10),
+    ("a.", True, {"b": 5}),
+    ("a[]", True, {"b": 5}),
+    ("a[b]", True, 8),
+    ("a[-1]", True, 6),
+    ("a[1.5]", True, 7),
+    ("x.y", True, 9),
+    ("a.x.y", False, None),
+    ("[0]", True, 12),
+    ("a['b'][0]", False, None),
+    ("a b", True, 11),
+    ("a.b[0].c.d", False, None)
+]
+
+
+@pytest.mark.parametrize("path,has,value", PATH_CASES, ids=[c[0] or "empty" for c in PATH_CASES])
+def test_json_body_paths_read_like_lodash(path, has, value):
+    with new_chai_v8() as mr:
+        mr.eval(FAKES_JS)
+        got = mr.execute(
+            "(function () { var r = fakeResponse(200, 'OK', " + json.dumps(json.dumps(PATH_BODY)) + ");"
+            " var has = true; try { __pmr_chai.expect(r).to.have.jsonBody(" + json.dumps(path) + "); }"
+            " catch (e) { has = false; }"
+            " var value = null; if (has) { try { __pmr_chai.expect(r).to.have.jsonBody(" + json.dumps(path) + ", '-');"
+            " } catch (e) { value = e.actual === undefined ? null : e.actual; } }"
+            " return {has: has, value: value}; })()"
+        )
+    assert got == {"has": has, "value": value}

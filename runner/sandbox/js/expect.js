@@ -6,7 +6,9 @@
  * So the wording, the value display (loupe-style, truncated at 40 characters) and the
  * deep-equality rules below follow chai 4's observable behaviour; the code is ours.
  * Postman's response/request assertions (`.status`, `.header`, `.jsonBody`, ...) are
- * installed at the end, duck-typed on the asserted object.
+ * installed too, duck-typed on the asserted object, with postman-sandbox's wording; their
+ * `.jsonSchema` validates like ajv 6 (the ajv Newman bundles), meta-schema check included.
+ * chai's TDD `assert` interface is there for scripts that take it from require('chai').
  *
  * Plain script, evaluated once in global scope: everything lives in this IIFE and
  * only `__pmr_chai` is published.
@@ -1515,19 +1517,61 @@
     return proto === null || proto === Object.prototype;
   }
 
-  /* lodash-style paths: 'a.b[0].c', "a['x.y']", or an array of keys. */
+  /*
+   * Paths as lodash's get/has read them (Postman's jsonBody uses those): `a.b[0].c`,
+   * `a['x.y']`, an array of keys, or a key of the object itself written in full.
+   */
   function lodashPath(obj, path) {
     if (Array.isArray(path)) return path.map(String);
     path = String(path);
     if (obj !== null && obj !== undefined && Object.prototype.hasOwnProperty.call(Object(obj), path)) return [path];
-    var parts = [];
-    var re = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
-    if (path.charAt(0) === '.') parts.push('');
-    path.replace(re, function (match, num, quote, sub) {
-      parts.push(quote ? sub.replace(/\\(\\)?/g, '$1') : num !== undefined ? num : match);
-      return match;
-    });
-    return parts;
+    var keys = [], i = 0, name = '', pending = false;
+    function flush(force) {
+      if (name !== '' || force) keys.push(name);
+      name = '';
+      pending = false;
+    }
+    if (path.charAt(0) === '.') keys.push('');
+    while (i < path.length) {
+      var ch = path.charAt(i);
+      if (ch === '.') {
+        flush(pending);
+        pending = true;
+        i += 1;
+      } else if (ch === '[') {
+        var quote = path.charAt(i + 1);
+        if (quote === '"' || quote === "'") {
+          var j = i + 2, text = '';
+          while (j < path.length && path.charAt(j) !== quote) {
+            if (path.charAt(j) === '\\' && j + 1 < path.length) j += 1;
+            text += path.charAt(j);
+            j += 1;
+          }
+          if (path.charAt(j + 1) === ']') {
+            flush(false);
+            keys.push(text);
+            i = j + 2;
+            continue;
+          }
+        }
+        var close = path.indexOf(']', i);
+        var inside = close === -1 ? null : path.slice(i + 1, close);
+        if (inside !== null && inside.indexOf('[') === -1) {
+          flush(false);
+          keys.push(inside);
+          i = close + 1;
+        } else {
+          name += ch;
+          i += 1;
+        }
+      } else {
+        name += ch;
+        pending = false;
+        i += 1;
+      }
+    }
+    flush(pending);
+    return keys;
   }
 
   function pathHas(obj, path) {
@@ -1808,7 +1852,7 @@
     return { valid: !!valid && !ajv.errors, text: ajv.errorsText() };
   }
 
-  // ------------------------------------------------ built-in JSON Schema (draft-07 subset)
+  // ---------------------------------------------------------------- built-in JSON Schema (draft-07)
 
   /*
    * Fallback when no ajv module is present: the keywords API tests really use, with
@@ -1853,27 +1897,42 @@
     return labels.every(function (l) { return /^[a-z0-9\u00a1-\uffff]+(?:-+[a-z0-9\u00a1-\uffff]+)*$/i.test(l); });
   }
 
+  // Format checks rebuilt from the grammars ajv 6 applies in its default ("fast") mode.
+  var LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+  var CLOCK = '(?:[0-2]\\d:[0-5]\\d:[0-5]\\d|23:59:60)(?:\\.\\d+)?';
+  var ZONE = '(?:z|[+-]\\d\\d(?::?\\d\\d)?)';
+  var DAY = '\\d{4}-[01]\\d-[0-3]\\d';
+  var SCHEME = '[a-z][a-z0-9+\\-.]*:';
+  var PCT = '%[0-9a-f]{2}';
+  var VARSPEC = '(?:[a-z0-9_]|' + PCT + ')+(?::[1-9]\\d{0,3}|\\*)?';
+  var TEMPLATE_PART = '(?:[^\\x00-\\x20"\'<>%\\\\^`{|}]|' + PCT + '|\\{[+#./;?&=,!@|]?' + VARSPEC + '(?:,' + VARSPEC + ')*\\})';
+  var POINTER = '(?:\\/(?:[^~/]|~0|~1)*)*';
+  var OCTET = '(?:25[0-5]|2[0-4]\\d|[01]?\\d\\d?)';
+
+  function anchored(body, flags) { return new RegExp('^' + body + '$', flags); }
+
   var FORMATS = {
-    'date-time': /^\d{4}-[01]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i,
-    date: /^\d{4}-[01]\d-[0-3]\d$/,
-    time: /^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i,
-    email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
-    hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
-    ipv4: /^(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)$/,
+    'date-time': anchored(DAY + '[t\\s]' + CLOCK + ZONE, 'i'),
+    date: anchored(DAY),
+    time: anchored(CLOCK + ZONE + '?', 'i'),
+    email: anchored("[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@" + LABEL + '(?:\\.' + LABEL + ')*', 'i'),
+    hostname: anchored('(?=.{1,253}\\.?$)' + LABEL + '(?:\\.' + LABEL + ')*\\.?', 'i'),
+    ipv4: anchored('(?:' + OCTET + '\\.){3}' + OCTET),
     ipv6: { test: function (t) { return isIPv6(t); } },
-    uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
-    'uri-reference': /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
-    'uri-template': /^(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2}|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9]\d{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9]\d{0,3}|\*)?)*\})*$/i,
+    uri: anchored('(?:' + SCHEME + ')(?:\\/?\\/)?[^\\s]*', 'i'),
+    'uri-reference': anchored('(?:(?:' + SCHEME + ')?\\/?\\/)?(?:[^\\\\\\s#][^\\s#]*)?(?:#[^\\\\\\s]*)?', 'i'),
+    'uri-template': anchored(TEMPLATE_PART + '*', 'i'),
     url: { test: function (t) { return isWebUrl(t); } },
-    'json-pointer': /^(?:\/(?:[^~/]|~0|~1)*)*$/,
-    'json-pointer-uri-fragment': /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
-    'relative-json-pointer': /^(?:0|[1-9]\d*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
-    uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+    'json-pointer': anchored(POINTER),
+    'json-pointer-uri-fragment': anchored("#(?:\\/(?:[a-z0-9_\\-.!$&'()*+,;:=@]|" + PCT + '|~0|~1)*)*', 'i'),
+    'relative-json-pointer': anchored('(?:0|[1-9]\\d*)(?:#|' + POINTER + ')'),
+    uuid: anchored('(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}', 'i'),
     regex: { test: function (t) {
-      if (/[^\\]\\Z/.test(t)) return false;
+      if (/[^\\]\\Z/.test(t)) return false; // ajv refuses Perl's \Z anchor
       try { new RegExp(t); return true; } catch (e) { return false; }
     } }
   };
+
 
   function jsonType(v) {
     if (v === null) return 'null';

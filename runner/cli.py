@@ -77,7 +77,7 @@ def build_parser() -> OneLineParser:
     run.add_argument("--preserve-order", action="store_true", help="run --folder selections in the order given")
     run.add_argument("--env-var", action="append", default=[], type=key_value, metavar="KEY=VALUE")
     run.add_argument("--global-var", action="append", default=[], type=key_value, metavar="KEY=VALUE")
-    run.add_argument("-r", "--reporters", default="cli", metavar="LIST", help="comma-separated: cli, json, junit")
+    run.add_argument("-r", "--reporters", default="cli", metavar="LIST", help="comma-separated: cli, json, junit, html, progress")
     run.add_argument("--export-environment", metavar="FILE")
     run.add_argument("--export-globals", metavar="FILE")
     run.add_argument("--export-collection", metavar="FILE")

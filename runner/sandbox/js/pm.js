@@ -439,8 +439,31 @@
     responseTime: function (st) { return st.ctx.response ? st.ctx.response.responseTime : undefined; },
     responseCookies: function (st) { return (st.ctx.cookies || []).map(function (c) { return Object.assign({}, c); }); }
   };
-  // These are not deprecated on their own (only their methods are).
-  var SILENT_LEGACY = { postman: true };
+  // Newman 6.2 warns when a script reads or writes a property of these objects
+  // (`tests['x'] = ...`, `data.foo`, `JSON.stringify(request)`), not on a bare mention,
+  // and never for the primitive ones (responseBody, responseTime, iteration). postman.*
+  // methods note their own names when called.
+  var WATCHED_LEGACY = {
+    tests: true, globals: true, environment: true, data: true, request: true,
+    responseCode: true, responseHeaders: true, responseCookies: true
+  };
+
+  function watched(name, value) {
+    if (value === null || typeof value !== 'object') { return value; }
+    return new Proxy(value, {
+      get: function (target, key, receiver) {
+        if (typeof key === 'string') { noteDeprecation(name); }
+        return Reflect.get(target, key, receiver);
+      },
+      set: function (target, key, v, receiver) {
+        noteDeprecation(name);
+        return Reflect.set(target, key, v, receiver);
+      },
+      has: function (target, key) { noteDeprecation(name); return Reflect.has(target, key); },
+      ownKeys: function (target) { noteDeprecation(name); return Reflect.ownKeys(target); },
+      deleteProperty: function (target, key) { noteDeprecation(name); return Reflect.deleteProperty(target, key); }
+    });
+  }
 
   function installGlobals() {
     Object.defineProperty(global, 'pm', {
@@ -454,8 +477,8 @@
         get: function () {
           if (!S) { return undefined; }
           if (hasOwn.call(S.legacy, name)) { return S.legacy[name]; }
-          if (!SILENT_LEGACY[name]) { noteDeprecation(name); }
           var value = LEGACY[name](S);
+          if (WATCHED_LEGACY[name]) { value = watched(name, value); }
           S.legacy[name] = value;
           return value;
         },

@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from tests.support.conformance import collection, item, scope_file
 from tests.conformance.test_flow import _bail_collection
+from tests.support.conformance import collection, item, scope_file
 
 pytestmark = pytest.mark.conformance
 

@@ -35,6 +35,10 @@ SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z")
 _LOCAL = re.compile(r"(127\.0\.0\.1|localhost):\d+")
+_AT_POSITION = re.compile(r"(?<=-script):\d+(?::\d+)?$")
+"""Newman appends ``:line:column`` of the error's first stack frame to a script failure's ``at``
+when the error has a parsed stack; the numbers point into its sandbox's wrapper or into chai,
+not into the user's script, so the harness compares ``at`` without them."""
 VOLATILE_HEADERS = frozenset({"postman-token", "user-agent"})
 
 
@@ -226,7 +230,7 @@ def _outcome(tool: str, proc: subprocess.CompletedProcess, work: Path, wire: lis
             "url": _url_text(request.get("url")) if request else None,
             "assertions": [_assertion(a) for a in ex.get("assertions", []) or []],
         })
-    failures = [(f.get("at"), (f.get("source") or {}).get("name"), (f.get("cursor") or {}).get("iteration"),
+    failures = [(_AT_POSITION.sub("", f.get("at") or ""), (f.get("source") or {}).get("name"), (f.get("cursor") or {}).get("iteration"),
                  (f.get("error") or {}).get("name"), (f.get("error") or {}).get("message"))
                 for f in run.get("failures", [])]
     stats = {k: {kk: vv for kk, vv in v.items() if kk != "pending"} for k, v in run.get("stats", {}).items()}

@@ -1,0 +1,224 @@
+"""Script behaviour under Newman and pmreplay: legacy API, request rewriting, assertion messages, errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.conformance import assert_same, collection, item, scope_file
+
+pytestmark = pytest.mark.conformance
+
+
+def test_legacy_api(conformance):
+    url = conformance.url
+    doc = collection([
+        item("legacy", url + "/legacy?q=1", method="POST", header=[{"key": "X-Req", "value": "r"}],
+             body={"mode": "raw", "raw": "{\"a\": 1}"},
+             prerequest=["postman.setEnvironmentVariable('pre', 'p'); postman.setGlobalVariable('gpre', 2);",
+                         "environment.direct = 'ignored';"],
+             test=[
+                 "tests['status ok'] = responseCode.code === 200;",
+                 "tests['fails'] = responseCode.code === 201;",
+                 "tests['name'] = responseCode.name === 'OK';",
+                 "tests['time'] = typeof responseTime === 'number';",
+                 "var body = JSON.parse(responseBody);",
+                 "tests['body method ' + body.method] = true;",
+                 "tests['header'] = postman.getResponseHeader('content-type') === 'application/json';",
+                 "tests['headers obj'] = responseHeaders['Content-Type'] === 'application/json';",
+                 "tests['env read ' + environment.pre] = globals.gpre === '2' || globals.gpre === 2;",
+                 "tests['data ' + JSON.stringify(data)] = true;",
+                 "tests['iteration ' + iteration] = true;",
+                 "tests['request ' + request.method + ' ' + request.url] = typeof request.headers === 'object';",
+                 "postman.setEnvironmentVariable('post', JSON.stringify(request.data));",
+                 "postman.clearEnvironmentVariable('pre'); postman.setEnvironmentVariable('num', 3);",
+                 "postman.clearGlobalVariables(); postman.setGlobalVariable('g_after', 'x');",
+                 "postman.setNextRequest('last');"]),
+        item("skipped", url + "/skipped"),
+        item("last", url + "/last", test=[
+            "tests['env is plain object'] = typeof environment === 'object' && environment.post !== undefined;",
+            "postman.clearEnvironmentVariables();", "postman.setEnvironmentVariable('only', 'me');"]),
+    ])
+    newman, ours = conformance.both(doc, data=[{"row": "r1"}], environment=scope_file({"keep": "k"}))
+    assert_same(newman, ours)
+    assert ("GET", "/skipped") not in newman.wire
+
+
+def test_request_rewriting_in_prerequest(conformance):
+    url = conformance.url
+    pre = [
+        "pm.request.headers.add({key: 'X-Added', value: 'a'});",
+        "pm.request.headers.upsert({key: 'X-Existing', value: 'upserted'});",
+        "pm.request.headers.remove('X-Remove');",
+        "pm.request.url.query.add('added=1');",
+        "pm.request.url.query.remove('drop');",
+        "pm.request.addQueryParams('more=2');",
+        "pm.request.url.path.push('extra');",
+        "pm.request.method = 'PUT';",
+        "pm.request.body.update({mode: 'raw', raw: JSON.stringify({rewritten: pm.variables.get('v')})});",
+        "pm.request.headers.add({key: 'Content-Type', value: 'application/json'});",
+        "pm.environment.set('seen_url', pm.request.url.toString());",
+        "pm.environment.set('seen_headers', JSON.stringify(pm.request.headers.toObject()));",
+    ]
+    test = [
+        "pm.test('sent url', () => pm.expect(pm.request.url.toString()).to.include('added=1'));",
+        "pm.test('sent method', () => pm.expect(pm.request.method).to.equal('PUT'));",
+        "const j = pm.response.json();",
+        "pm.environment.set('echo_path', j.url); pm.environment.set('echo_body', j.body);",
+        "pm.environment.set('echo_headers', JSON.stringify(j.headers.filter(h => h[0].startsWith('X-'))));",
+        "const sent = pm.request.headers.toObject(); delete sent['user-agent']; delete sent['postman-token'];",
+        "pm.environment.set('test_headers', JSON.stringify(sent));",
+    ]
+    doc = collection([
+        item("rewrite", url + "/rewrite/{{v}}?keep=1&drop=2", method="POST", prerequest=pre, test=test,
+             header=[{"key": "X-Existing", "value": "old"}, {"key": "X-Remove", "value": "gone"}],
+             body={"mode": "raw", "raw": "original"}),
+    ])
+    newman, ours = conformance.both(doc, environment=scope_file({"v": "val", "base": url}))
+    assert_same(newman, ours)
+    assert_same(newman, ours, "wire_bodies")
+
+
+ASSERTIONS = [
+    "pm.expect(1).to.equal(2)",
+    "pm.expect({a: 1}).to.eql({a: 2})",
+    "pm.expect('abc').to.include('z')",
+    "pm.expect([1, 2]).to.have.lengthOf(3)",
+    "pm.expect({a: 1}).to.have.property('b')",
+    "pm.expect({a: 1}).to.have.property('a', 2)",
+    "pm.expect(5).to.be.above(6)",
+    "pm.expect(5).to.be.below(1)",
+    "pm.expect(5).to.be.within(6, 7)",
+    "pm.expect('abc').to.match(/^z/)",
+    "pm.expect(3).to.be.oneOf([1, 2])",
+    "pm.expect({a: 1, b: 2}).to.have.all.keys('a')",
+    "pm.expect(null).to.exist",
+    "pm.expect(undefined).to.not.be.undefined",
+    "pm.expect('x').to.be.a('number')",
+    "pm.expect([]).to.not.be.empty",
+    "pm.expect(true).to.be.false",
+    "pm.expect(1, 'custom message').to.equal(2)",
+    "pm.expect([1, {a: 2}]).to.deep.include({a: 3})",
+    "pm.expect(() => 1).to.throw()",
+    "pm.expect(0.1 + 0.2).to.be.closeTo(1, 0.01)",
+    "pm.expect('a').to.be.oneOf(['a']); pm.expect('b').to.not.equal('b')",
+    "pm.response.to.have.status(201)",
+    "pm.response.to.have.status('Created')",
+    "pm.response.to.have.header('X-Missing')",
+    "pm.response.to.have.header('Content-Type', 'text/plain')",
+    "pm.response.to.have.jsonBody('method', 'POST')",
+    "pm.response.to.have.jsonBody('nope')",
+    "pm.response.to.be.clientError",
+    "pm.response.to.be.ok",
+    "pm.response.to.not.be.json",
+    "pm.response.to.have.body('x')",
+    "pm.expect(Number.isInteger(pm.response.responseTime)).to.be.false",
+    "pm.expect(pm.response.json()).to.have.nested.property('query[0][0]', 'zz')",
+    "pm.expect(pm.response.headers.get('Content-Type')).to.eql('text/html')",
+    "throw new Error('plain throw')",
+    "undefinedCall()",
+]
+
+
+def test_assertion_messages(conformance):
+    lines = [f"pm.test({f'#{i} {src}'!r}, () => {{ {src}; }});" for i, src in enumerate(ASSERTIONS)]
+    lines += [
+        "pm.test.skip('skipped test', () => { throw new Error('never'); });",
+        "pm.test('passes', () => pm.expect(pm.response.code).to.equal(200));",
+        "pm.test('no callback');",
+        "pm.test('returns a value', () => false);",
+        "pm.test('done style', done => { pm.expect(1).to.equal(1); done(); });",
+        "pm.test('done with error', done => done(new Error('via done')));",
+        "pm.expect(1).to.equal(1);",
+    ]
+    doc = collection([item("assert", conformance.url + "/assert?a=b", test=lines)])
+    newman, ours = conformance.both(doc)
+    assert_same(newman, ours)
+    assert len(newman.assertions) > len(ASSERTIONS)
+
+
+@pytest.mark.parametrize("where", ["collection", "folder", "item"])
+def test_script_errors(conformance, where):
+    url = conformance.url
+    bad_pre, bad_test = "var x = ;", "null.prop;"
+    inner = [
+        item("first", url + "/first", prerequest="pm.environment.set('ran_first', true);",
+             test="pm.test('first test', () => {}); pm.environment.set('t_first', true);"),
+        item("second", url + "/second"),
+    ]
+    events = [{"listen": "prerequest", "script": {"exec": [bad_pre]}},
+              {"listen": "test", "script": {"exec": ["pm.environment.set('before_throw', 1);", bad_test,
+                                                     "pm.environment.set('after_throw', 1);"]}}]
+    if where == "collection":
+        doc = collection(inner, events=events)
+    elif where == "folder":
+        doc = collection([{"name": "folder", "event": events, "item": inner}])
+    else:
+        inner[0]["event"] = events + inner[0]["event"]
+        doc = collection(inner)
+    newman, ours = conformance.both(doc)
+    assert_same(newman, ours)
+    assert newman.exit_code == ours.exit_code == 1
+
+
+def test_errors_in_prerequest_still_send_and_other_error_kinds(conformance):
+    url = conformance.url
+    doc = collection([
+        item("throws object", url + "/a", prerequest="throw {name: 'Custom', message: 'obj'};"),
+        item("type error", url + "/b", prerequest="pm.environment.set('p', 1); (void 0).x;",
+             test="pm.test('ran', () => {});"),
+        item("range error", url + "/c", test="new Array(-1);"),
+        item("error in test callback then more", url + "/d", test=[
+            "pm.test('t1', () => { null.f(); });", "pm.test('t2', () => {});", "pm.expect(1).to.equal(2);"]),
+        item("request error", "http://127.0.0.1:9/refused", test="pm.test('no response', () => {});"),
+        item("bad url var", "{{undefined_base}}/x"),
+        item("after", url + "/after"),
+    ])
+    newman, ours = conformance.both(doc)
+    assert_same(newman, ours)
+
+
+# --------------------------------------------------------------------------- known sandbox differences
+# Found by this tier, inside runner/sandbox/js (another helper's module, being edited at the time):
+# each case runs both tools and asserts equality, marked xfail until the sandbox matches Newman.
+
+SANDBOX_GAP = "sandbox differs from Newman (runner/sandbox/js); see the conformance report"
+
+
+@pytest.mark.xfail(reason=SANDBOX_GAP, strict=False)
+@pytest.mark.parametrize("case", [
+    # the legacy request.headers object has lower-cased keys in Newman
+    ("legacy request.headers", "tests['lower'] = request.headers['x-req'] === 'r' && !request.headers['X-Req'];"),
+    # pm.test records a test when it completes, so an inner test comes before its outer test
+    ("nested test order", "pm.test('outer', () => { pm.test('inner', () => {}); });"),
+    # a thrown non-Error fails the test with an AssertionError named after the test
+    ("thrown string", "pm.test('named', () => { throw 'a string'; });"),
+    # the global JSON.parse of Newman's sandbox throws Postman's JSONError
+    ("JSON.parse error", "JSON.parse('{bad');"),
+])
+def test_known_sandbox_gaps(conformance, case):
+    _, source = case
+    doc = collection([item("gap", conformance.url + "/gap", header=[{"key": "X-Req", "value": "r"}], test=source)])
+    newman, ours = conformance.both(doc)
+    assert_same(newman, ours)
+
+
+@pytest.mark.xfail(reason=SANDBOX_GAP, strict=False)
+def test_known_gap_request_url_assigned_a_string(conformance):
+    # Newman accepts pm.request.url = "string" (and a plain auth object); pmreplay's SDK Request fails
+    # in toJSON ("this.url.toJSON is not a function") and sends the original URL.
+    doc = collection([item("url swap", conformance.url + "/original", prerequest=[
+        "pm.request.url = pm.variables.replaceIn('{{base}}/swapped?x=1');",
+        "pm.request.auth = {type: 'bearer', bearer: [{key: 'token', value: 'tok'}]};"])])
+    newman, ours = conformance.both(doc, environment=scope_file({"base": conformance.url}))
+    assert_same(newman, ours)
+    assert_same(newman, ours, "wire_headers")
+
+
+@pytest.mark.xfail(reason=SANDBOX_GAP, strict=False)
+def test_known_gap_response_after_a_request_error(conformance):
+    # Newman gives test scripts an empty pm.response when the request failed:
+    # "expected response to have status reason 'OK' but got 'UNDEFINED'"; pmreplay's is undefined.
+    doc = collection([item("refused", "http://127.0.0.1:9/refused",
+                           test="pm.test('ok', () => pm.response.to.be.ok);")])
+    newman, ours = conformance.both(doc)
+    assert_same(newman, ours)

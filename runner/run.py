@@ -328,7 +328,8 @@ class Runner:
         response = exchange.response
         return {"code": response.code, "status": response.status, "header": response.header,
                 "body": response.body.decode("utf-8", errors="replace"),
-                "responseTime": response.response_time_ms, "responseSize": response.response_size}
+                # whole milliseconds, as Newman measures them (scripts print and compare this value)
+                "responseTime": round(response.response_time_ms), "responseSize": response.response_size}
 
     def _send_from_script(self, request: dict) -> dict:
         """``pm.sendRequest``: through the run's session (cookies, proxies, --connect-to, TLS, timeouts)."""
@@ -347,7 +348,8 @@ class Runner:
         response = exchange.response
         return {"code": response.code, "status": response.status, "header": response.header,
                 "body": response.body.decode("utf-8", errors="replace"),
-                "responseTime": response.response_time_ms, "responseSize": response.response_size}
+                # whole milliseconds, as Newman measures them (scripts print and compare this value)
+                "responseTime": round(response.response_time_ms), "responseSize": response.response_size}
 
     # ------------------------------------------------------------------ requests
 

@@ -74,7 +74,7 @@ class Execution:
                 out["response"] = {
                     "id": self.cursor.get("httpRequestId"), "status": response.status, "code": response.code,
                     "header": response.header, "stream": {"type": "Buffer", "data": list(response.body)},
-                    "cookie": response.cookies, "responseTime": response.response_time_ms,
+                    "cookie": response.cookies, "responseTime": round(response.response_time_ms),
                     "responseSize": response.response_size,
                 }
             if self.exchange.error:

@@ -221,3 +221,35 @@ def test_empty_run_still_reports(tmp_path):
     page = Page(out.read_text(encoding="utf-8"))
     assert page.errors == [] and page.by_id["stat-requests"] == "0"
     assert "No requests were run." in out.read_text(encoding="utf-8")
+
+
+def test_script_errors_and_runtime_secrets(tmp_path, echo_url):
+    """A throwing script marks its request as errored; a token a script stores as secret is masked."""
+    pre = ["pm.environment.set('token', 'minted-8e7f6a5b4c', 'secret');"]
+    first = item("Throws", f"{echo_url}/a", ["pm.test('ran', () => {});", "undefinedFunction();"])
+    first["event"].append({"listen": "prerequest", "script": {"exec": pre}})
+    second = item("Uses token", f"{echo_url}/b?t={{{{token}}}}", ["console.log('token is', pm.environment.get('token'));"])
+    path = write_json(tmp_path / "c.json", collection("errors", [first, second]))
+    out = tmp_path / "r.html"
+    result = pmreplay("run", str(path), "-r", "html", "--reporter-html-export", str(out))
+    assert result.returncode == 1
+    text = out.read_text(encoding="utf-8")
+    page = Page(text)
+    assert 'class="execution error" id="ex-1"' in text
+    assert "ReferenceError in test script: undefinedFunction is not defined" in page.by_id["ex-1"]
+    assert "minted-8e7f6a5b4c" not in text
+    assert "[log] token is ********" in page.by_id["ex-2"]
+
+
+def test_body_view_json_detection_binary_and_limits():
+    from runner.masking import Masker
+    from runner.reporters.html import body_view
+
+    masker = Masker(["s3cr3t-value"])
+    view = body_view(b'{"a":[1,2],"k":"s3cr3t-value"}', "text/plain", masker, 1000)
+    assert view["json"] and view["text"] == '{\n  "a": [\n    1,\n    2\n  ],\n  "k": "********"\n}'
+    assert body_view(b"{not json", "application/json", masker, 1000)["text"] == "{not json"
+    binary = body_view(bytes([0x89, 0x50, 0x4E, 0x47, 0xFF, 0x00]), "image/png", masker, 1000)
+    assert binary["text"] == "" and binary["note"] == "binary body, 6B, image/png"
+    assert body_view(b"x" * 50, "", masker, 0)["text"] == "x" * 50  # 0: no limit
+    assert body_view(b"", "", masker, 10)["empty"]

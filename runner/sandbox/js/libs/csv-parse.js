@@ -1,11 +1,11 @@
 /*
- * csv-parse's synchronous API (v4 behaviour) for Postman scripts:
- * require('csv-parse/lib/sync') and require('csv-parse/sync').
+ * csv-parse's synchronous API for Postman scripts: require('csv-parse/lib/sync') behaves like
+ * csv-parse 1.2.4 (the version Postman bundles), require('csv-parse/sync') like csv-parse 4.
  * Why: Postman ships csv-parse so scripts can turn CSV response bodies into records; the
  * record shapes, casting rules and error codes/messages follow csv-parse 4 so existing
  * scripts and their assertions keep working. Written for pmreplay.
  */
-__pmr_define("csv-parse/lib/sync", function (require) {
+__pmr_define("__pmr_csv_parse", function (require) {
   "use strict";
 
   function CsvError(code, message, extra) {
@@ -16,13 +16,23 @@ __pmr_define("csv-parse/lib/sync", function (require) {
     return err;
   }
 
+  // csv-parse 1.x (what Postman bundles) throws plain Errors without a code
+  function LegacyError(message) { return new Error(message); }
+
   function optionError(name, value) {
     return CsvError("CSV_INVALID_OPTION_" + name.toUpperCase(),
       "Invalid option " + name + ": value must be valid, got " + JSON.stringify(value));
   }
 
-  function normalizeOptions(opts) {
+  function normalizeOptions(opts, legacy) {
     opts = opts || {};
+    if (legacy) {
+      // csv-parse 1.x names: auto_parse(_date) and rowDelimiter
+      opts = Object.assign({}, opts);
+      if (opts.auto_parse && opts.cast === undefined) opts.cast = true;
+      if (opts.auto_parse_date && opts.cast_date === undefined) opts.cast_date = true;
+      if (opts.rowDelimiter !== undefined && opts.record_delimiter === undefined) opts.record_delimiter = opts.rowDelimiter;
+    }
     function get(snake, camel) { return opts[snake] !== undefined ? opts[snake] : opts[camel]; }
     var o = {
       bom: !!get("bom", "bom"),
@@ -50,7 +60,8 @@ __pmr_define("csv-parse/lib/sync", function (require) {
       skipLinesWithEmptyValues: !!get("skip_lines_with_empty_values", "skipLinesWithEmptyValues"),
       skipLinesWithError: !!get("skip_lines_with_error", "skipLinesWithError"),
       ltrim: !!(get("ltrim", "ltrim") || get("trim", "trim")),
-      rtrim: !!(get("rtrim", "rtrim") || get("trim", "trim"))
+      rtrim: !!(get("rtrim", "rtrim") || get("trim", "trim")),
+      legacy: !!legacy
     };
     if (o.delimiter === undefined || o.delimiter === null || o.delimiter === false) o.delimiter = [","];
     else if (!Array.isArray(o.delimiter)) o.delimiter = [String(o.delimiter)];
@@ -83,8 +94,9 @@ __pmr_define("csv-parse/lib/sync", function (require) {
 
   function isFloat(v) { return (v - parseFloat(v) + 1) >= 0; }
 
-  function normalizeColumns(list) {
+  function normalizeColumns(list, legacy) {
     return list.map(function (c) {
+      if (legacy && (c === null || c === undefined || typeof c !== "object")) return { name: String(c) };
       if (c === undefined || c === null || c === false) return { disabled: true };
       if (typeof c === "string") return { name: c };
       if (typeof c === "object" && typeof c.name === "string") return { name: c.name };
@@ -150,10 +162,14 @@ __pmr_define("csv-parse/lib/sync", function (require) {
           pos++;
           // after a closing quote only a delimiter, record delimiter, EOF, comment or trimmable space may follow
           var after = pos;
-          if (o.rtrim) while (after < len && /[ \t]/.test(text.charAt(after))) after++;
+          if (o.rtrim && !o.legacy) while (after < len && /[ \t]/.test(text.charAt(after))) after++;
           var saved = pos;
           pos = after;
           if (after < len && !startsWithAny(o.delimiter) && !rowDelimAt() && !(o.comment && text.startsWith(o.comment, after))) {
+            if (!o.relax && o.legacy) {
+              throw LegacyError("Invalid closing quote at line " + line + "; found " + JSON.stringify(text.charAt(after)) +
+                " instead of delimiter " + JSON.stringify(o.delimiter[0]));
+            }
             if (!o.relax) {
               throw CsvError("CSV_INVALID_CLOSING_QUOTE", "Invalid Closing Quote: got \"" + text.charAt(after) + "\" at line " + line +
                 " instead of delimiter, record delimiter, trimable character (if activated) or comment", { lines: line });
@@ -206,6 +222,7 @@ __pmr_define("csv-parse/lib/sync", function (require) {
           pos++;
           continue;
         }
+        if (!o.relax && o.legacy) throw LegacyError("Invalid opening quote at line " + line);
         if (!o.relax) {
           throw CsvError("INVALID_OPENING_QUOTE", "Invalid Opening Quote: a quote is found inside a field at line " + line, { field: field });
         }
@@ -214,6 +231,10 @@ __pmr_define("csv-parse/lib/sync", function (require) {
       fieldStarted = true;
       pos++;
     }
+    if (inQuotes && o.legacy) {
+      // 1.x reports one line past where the text ends
+      throw LegacyError("Quoted field not terminated at line " + (line + 1));
+    }
     if (inQuotes) {
       throw CsvError("CSV_QUOTE_NOT_CLOSED", "Quote Not Closed: the parsing is finished with an opening quote at line " + line, { lines: line });
     }
@@ -221,20 +242,21 @@ __pmr_define("csv-parse/lib/sync", function (require) {
     return records;
   }
 
-  function parse(input, options) {
+  function parse(input, options, legacy) {
     if (input !== null && typeof input === "object" && typeof input.toString === "function" && !Array.isArray(input)) input = input.toString();
     if (typeof input !== "string") {
       throw CsvError("CSV_INVALID_ARGUMENT", "Invalid argument: got " + JSON.stringify(input) + " instead of a string or a buffer");
     }
-    var o = normalizeOptions(options);
-    if (o.bom && input.charCodeAt(0) === 0xfeff) input = input.slice(1);
+    var o = normalizeOptions(options, legacy);
+    // 1.x always drops a byte order mark; 4.x only with bom: true
+    if ((o.bom || legacy) && input.charCodeAt(0) === 0xfeff) input = input.slice(1);
     var raws = tokenize(input, o);
     var out = o.objname !== undefined ? {} : [];
     var columns = null;
     var expectedLength = null;
     var recordCount = 0;
     var wantColumns = o.columns === true || typeof o.columns === "function";
-    if (Array.isArray(o.columns)) columns = normalizeColumns(o.columns);
+    if (Array.isArray(o.columns)) columns = normalizeColumns(o.columns, legacy);
 
     for (var r = 0; r < raws.length; r++) {
       var rec = raws[r];
@@ -253,15 +275,18 @@ __pmr_define("csv-parse/lib/sync", function (require) {
               quoting: rec.fields[i].quoted, lines: rec.line, records: recordCount });
           });
         }
-        columns = normalizeColumns(typeof o.columns === "function" ? o.columns(header) : header);
+        columns = normalizeColumns(typeof o.columns === "function" ? o.columns(header) : header, legacy);
         continue;
       }
 
       try {
-        if (columns !== null) {
+        if (legacy && isEmptyLine) {
+          // 1.x keeps an empty line as [""] without checking its length
+        } else if (columns !== null) {
           if (values.length !== columns.length) {
             var less = values.length < columns.length;
             if (!(o.relaxColumnCount || (less && o.relaxColumnCountLess) || (!less && o.relaxColumnCountMore))) {
+              if (legacy) throw LegacyError("Number of columns on line " + (r + 1) + " does not match header");
               throw CsvError("CSV_RECORD_DONT_MATCH_COLUMNS_LENGTH", "Invalid Record Length: columns length is " + columns.length +
                 ", got " + values.length + " on line " + rec.line, { record: values });
             }
@@ -271,6 +296,7 @@ __pmr_define("csv-parse/lib/sync", function (require) {
         } else if (values.length !== expectedLength) {
           var fewer = values.length < expectedLength;
           if (!(o.relaxColumnCount || (fewer && o.relaxColumnCountLess) || (!fewer && o.relaxColumnCountMore))) {
+            if (legacy) throw LegacyError("Number of columns is inconsistent on line " + (r + 1));
             throw CsvError("CSV_INCONSISTENT_RECORD_LENGTH", "Invalid Record Length: expect " + expectedLength +
               ", got " + values.length + " on line " + rec.line, { record: values });
           }
@@ -302,8 +328,10 @@ __pmr_define("csv-parse/lib/sync", function (require) {
       var record;
       if (columns !== null) {
         record = {};
-        for (var i = 0; i < Math.min(cast.length, columns.length); i++) {
-          var col = columns[i];
+        // 1.x files extra fields under the key "undefined"
+        var width = legacy ? cast.length : Math.min(cast.length, columns.length);
+        for (var i = 0; i < width; i++) {
+          var col = columns[i] || { name: "undefined" };
           if (col.disabled) continue;
           if (o.columnsDuplicatesToArray && Object.prototype.hasOwnProperty.call(record, col.name)) {
             record[col.name] = [].concat(record[col.name], cast[i]);
@@ -333,16 +361,25 @@ __pmr_define("csv-parse/lib/sync", function (require) {
   return parse;
 });
 
+// Postman bundles csv-parse 1.2.4: its sync entry point keeps that version's behaviour and
+// messages, and also honours the later options (cast, from_line, bom, ...) when given.
+__pmr_define("csv-parse/lib/sync", function (require) {
+  "use strict";
+  var parse = require("__pmr_csv_parse");
+  return function parseSync(input, options) { return parse(input, options, true); };
+});
+
+// The modern entry point (csv-parse 5's `csv-parse/sync`) behaves like csv-parse 4.
 __pmr_define("csv-parse/sync", function (require) {
   "use strict";
-  var parse = require("csv-parse/lib/sync");
-  return { parse: parse };
+  var parse = require("__pmr_csv_parse");
+  return { parse: function (input, options) { return parse(input, options, false); } };
 });
 
 __pmr_define("csv-parse", function (require) {
   "use strict";
   // The streaming/callback API, reduced to the callback form: parse(input, [options], cb).
-  var sync = require("csv-parse/lib/sync");
+  var sync = require("csv-parse/sync").parse;
   function parse(input, options, cb) {
     if (typeof options === "function") { cb = options; options = {}; }
     var result, error = null;

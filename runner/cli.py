@@ -18,7 +18,7 @@ from typing import Any
 from runner.errors import PmreplayError
 
 BAIL_MODIFIERS = ("failure", "folder")
-RUN_EXTENSIONS: tuple[str, ...] = ()
+RUN_EXTENSIONS: tuple[str, ...] = ("runner.checks", "runner.baseline")
 """Modules that add ``run`` options and hooks: each has ``add_arguments(parser)`` and
 ``response_hooks(args) -> list`` (see ``runner.run.ResponseHook``)."""
 SUBCOMMANDS = {"emulator": "aep_emulator.cli"}

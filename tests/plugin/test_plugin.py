@@ -204,6 +204,19 @@ def test_pattern_default_option_ini_and_explicit_paths(pytester, echo_url):
     result.stdout.fnmatch_lines(["*smoke.json::smoke PASSED*"])
 
 
+def test_request_timeout_option_fails_a_slow_request(pytester, echo_url):
+    write(pytester, "test_slow.postman_collection.json", req("slow", "/delay/3000", tests=()))
+    result = pytester.runpytest(base(echo_url), "--pmreplay-timeout-request=100")
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([f"GET {echo_url}/delay/3000 -> no response: *", "  request error: *"])
+
+
+def test_plugin_can_be_disabled(pytester, echo_url):
+    write(pytester, "test_off.postman_collection.json", req("ping", "/get"))
+    result = pytester.runpytest("-p", "no:pmreplay")
+    assert result.ret == pytest.ExitCode.NO_TESTS_COLLECTED
+
+
 def test_environment_and_globals_files_with_secrets_masked(pytester, echo_url):
     write(pytester, "test_env.postman_collection.json", req("with key", "/status/401?key={{token}}&g={{g}}", tests=(
         STATUS_200, "pm.test('global is read', () => pm.expect(pm.variables.get('g')).to.equal('from-globals'));")))

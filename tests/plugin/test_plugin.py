@@ -211,6 +211,17 @@ def test_request_timeout_option_fails_a_slow_request(pytester, echo_url):
     result.stdout.fnmatch_lines([f"GET {echo_url}/delay/3000 -> no response: *", "  request error: *"])
 
 
+def test_body_files_resolve_beside_the_collection(pytester, echo_url):
+    sub = pytester.mkdir("api")
+    (sub / "payload.txt").write_text("hello from a file")
+    item = req("upload", "/post", tests=("pm.test('body sent', () => pm.expect(pm.response.json().body)"
+                                          ".to.equal('hello from a file'));",))
+    item["request"].update(method="POST", body={"mode": "file", "file": {"src": "payload.txt"}})
+    (sub / "test_up.postman_collection.json").write_text(json.dumps(
+        {"info": {"name": "up", "schema": SCHEMA}, "item": [item]}))
+    pytester.runpytest(base(echo_url), "api").assert_outcomes(passed=1)
+
+
 def test_plugin_can_be_disabled(pytester, echo_url):
     write(pytester, "test_off.postman_collection.json", req("ping", "/get"))
     result = pytester.runpytest("-p", "no:pmreplay")

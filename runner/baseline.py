@@ -64,14 +64,41 @@ def relative_path(item: Item, iteration: int, repeat: int = 1) -> Path:
     return Path(*parts, name)
 
 
-def snapshot(exchange: Any, headers: list[str]) -> dict:
-    """The recorded form of one exchange."""
+MASK = "********"
+
+
+def secret_values(environment: VariableScope | None) -> list[str]:
+    """Values of ``secret``-typed environment entries: baselines get committed, tokens must not be."""
+    if environment is None:
+        return []
+    values = {str(e.get("value")) for e in environment.values
+              if e.get("type") == "secret" and not e.get("disabled") and len(str(e.get("value") or "")) >= 4}
+    return sorted(values, key=len, reverse=True)
+
+
+def redact(value: Any, secrets: list[str]) -> Any:
+    """``value`` with every occurrence of a secret replaced by a mask, at any depth."""
+    if not secrets:
+        return value
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, MASK)
+        return value
+    if isinstance(value, list):
+        return [redact(v, secrets) for v in value]
+    if isinstance(value, dict):
+        return {k: redact(v, secrets) for k, v in value.items()}
+    return value
+
+
+def snapshot(exchange: Any, headers: list[str], secrets: list[str] | None = None) -> dict:
+    """The recorded form of one exchange (secret values masked, so both sides of a comparison agree)."""
     request = exchange.request or {}
     record: dict[str, Any] = {"request": f"{request.get('method', '')} {request.get('url', '')}".strip()}
     response = exchange.response
     if response is None:
         record["error"] = exchange.error or "no response"
-        return record
+        return redact(record, secrets or [])
     record["status"] = response.code
     chosen: dict[str, str] = {}
     wanted = [h.lower() for h in headers]
@@ -87,7 +114,7 @@ def snapshot(exchange: Any, headers: list[str]) -> dict:
         record["json"] = json.loads(text)
     except ValueError:
         record["text"] = text
-    return record
+    return redact(record, secrets or [])
 
 
 def dump(record: dict) -> str:
@@ -198,7 +225,7 @@ class BaselineRecorder:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_name(target.name + ".tmp")
-            temporary.write_text(dump(snapshot(exchange, self.headers)), encoding="utf-8")
+            temporary.write_text(dump(snapshot(exchange, self.headers, secret_values(environment))), encoding="utf-8")
             temporary.replace(target)
         except OSError as exc:
             return [{"name": f"[baseline] {relative.as_posix()}", "passed": False, "skipped": False,
@@ -234,7 +261,7 @@ class BaselineComparer:
         # compare only the headers the baseline chose plus the configured ones
         headers = sorted({*self.headers, *(expected.get("headers") or {})})
         ignore = self.ignore + (self.ignore_for(item) if self.ignore_for else [])
-        found = differences(expected, snapshot(exchange, headers), ignore)
+        found = differences(expected, snapshot(exchange, headers, secret_values(environment)), ignore)
         if not found:
             return [{"name": name, "passed": True, "skipped": False, "error": None}]
         message = "\n".join([f"response differs from baseline {source}:", *_shorten(found)])

@@ -15,9 +15,11 @@ import random
 import pytest
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-try:  # cryptography >= 43 keeps CFB/OFB in the "decrepit" package
+try:  # cryptography >= 43 keeps CFB/OFB/3DES in the "decrepit" package
+    from cryptography.hazmat.decrepit.ciphers.algorithms import TripleDES
     from cryptography.hazmat.decrepit.ciphers.modes import CFB, OFB
 except ImportError:  # pragma: no cover - older cryptography
+    from cryptography.hazmat.primitives.ciphers.algorithms import TripleDES
     from cryptography.hazmat.primitives.ciphers.modes import CFB, OFB
 
 from tests.sandbox.test_lib_crypto_helpers import evp_bytes_to_key, js_json, libs, rc4
@@ -237,3 +239,34 @@ def test_rc4_passphrase_round_trip(mr):
     raw = base64.b64decode(got[0])
     key, _ = evp_bytes_to_key(b"pw", raw[8:16], key_len=32, iv_len=0)
     assert rc4(key, raw[16:]) == b"stream me" and got[1] == "stream me"
+
+
+@pytest.mark.parametrize("algo", ["DES", "TripleDES"])
+@pytest.mark.parametrize("mode", ["CBC", "ECB", "CFB", "OFB"])
+def test_des_both_ways(mr, algo, mode):
+    rng = random.Random(algo + mode)
+    for length in (0, 1, 7, 8, 9, 40):
+        key = rng.randbytes(8 if algo == "DES" else 24)
+        iv, msg = rng.randbytes(8), rng.randbytes(length)
+        # single DES is 3DES with the same key three times
+        py_key = key * 3 if algo == "DES" else key
+        mode_obj = {"CBC": modes.CBC(iv), "ECB": modes.ECB(), "CFB": CFB(iv), "OFB": OFB(iv)}[mode]
+        py = Cipher(TripleDES(py_key), mode_obj)
+        enc = py.encryptor()
+        n = 8 - len(msg) % 8
+        py_ct = enc.update(msg + bytes([n]) * n) + enc.finalize()
+        cfg = (f"{{iv: CryptoJS.enc.Hex.parse('{iv.hex()}'), mode: CryptoJS.mode.{mode}}}")
+        got = js_json(mr, f"(function () {{ var k = CryptoJS.enc.Hex.parse('{key.hex()}');"
+                      f" return [CryptoJS.{algo}.encrypt(CryptoJS.enc.Hex.parse('{msg.hex()}'), k, {cfg}).ciphertext.toString(),"
+                      f" CryptoJS.{algo}.decrypt({{ciphertext: CryptoJS.enc.Hex.parse('{py_ct.hex()}')}}, k, {cfg}).toString()]; }})()")
+        assert got == [py_ct.hex(), msg.hex()], (algo, mode, length)
+
+
+def test_triple_des_passphrase_round_trip(mr):
+    got = js_json(mr, "(function () { var c = CryptoJS.TripleDES.encrypt('legacy ✓', 'pw').toString();"
+                  " return [c, CryptoJS.TripleDES.decrypt(c, 'pw').toString(CryptoJS.enc.Utf8)]; })()")
+    raw = base64.b64decode(got[0])
+    key, iv = evp_bytes_to_key(b"pw", raw[8:16], key_len=24, iv_len=8)
+    dec = Cipher(TripleDES(key), modes.CBC(iv)).decryptor()
+    plain = dec.update(raw[16:]) + dec.finalize()
+    assert plain[: -plain[-1]].decode() == "legacy ✓" and got[1] == "legacy ✓"

@@ -1540,6 +1540,157 @@ __pmr_define("crypto-js", function (require) {
     keySize: 256 / 32
   });
 
+  // ------------------------------------------------------------------ DES / TripleDES (FIPS 46-3)
+  // A plain bit-array implementation: DES is legacy and rare in scripts, so clarity
+  // over speed.  Tables are the standard's, 1-based bit positions.
+  var DES_IP = [
+    58, 50, 42, 34, 26, 18, 10, 2, 60, 52, 44, 36, 28, 20, 12, 4,
+    62, 54, 46, 38, 30, 22, 14, 6, 64, 56, 48, 40, 32, 24, 16, 8,
+    57, 49, 41, 33, 25, 17, 9, 1, 59, 51, 43, 35, 27, 19, 11, 3,
+    61, 53, 45, 37, 29, 21, 13, 5, 63, 55, 47, 39, 31, 23, 15, 7
+  ];
+  var DES_FP = [];
+  for (var fpi = 0; fpi < 64; fpi++) DES_FP[DES_IP[fpi] - 1] = fpi + 1;
+  var DES_E = [
+    32, 1, 2, 3, 4, 5, 4, 5, 6, 7, 8, 9, 8, 9, 10, 11, 12, 13, 12, 13, 14, 15, 16, 17,
+    16, 17, 18, 19, 20, 21, 20, 21, 22, 23, 24, 25, 24, 25, 26, 27, 28, 29, 28, 29, 30, 31, 32, 1
+  ];
+  var DES_P = [
+    16, 7, 20, 21, 29, 12, 28, 17, 1, 15, 23, 26, 5, 18, 31, 10,
+    2, 8, 24, 14, 32, 27, 3, 9, 19, 13, 30, 6, 22, 11, 4, 25
+  ];
+  var DES_PC1 = [
+    57, 49, 41, 33, 25, 17, 9, 1, 58, 50, 42, 34, 26, 18, 10, 2, 59, 51, 43, 35, 27, 19, 11, 3, 60, 52, 44, 36,
+    63, 55, 47, 39, 31, 23, 15, 7, 62, 54, 46, 38, 30, 22, 14, 6, 61, 53, 45, 37, 29, 21, 13, 5, 28, 20, 12, 4
+  ];
+  var DES_PC2 = [
+    14, 17, 11, 24, 1, 5, 3, 28, 15, 6, 21, 10, 23, 19, 12, 4, 26, 8, 16, 7, 27, 20, 13, 2,
+    41, 52, 31, 37, 47, 55, 30, 40, 51, 45, 33, 48, 44, 49, 39, 56, 34, 53, 46, 42, 50, 36, 29, 32
+  ];
+  var DES_SHIFTS = [1, 1, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 1];
+  var DES_S = [
+    [14, 4, 13, 1, 2, 15, 11, 8, 3, 10, 6, 12, 5, 9, 0, 7, 0, 15, 7, 4, 14, 2, 13, 1, 10, 6, 12, 11, 9, 5, 3, 8,
+      4, 1, 14, 8, 13, 6, 2, 11, 15, 12, 9, 7, 3, 10, 5, 0, 15, 12, 8, 2, 4, 9, 1, 7, 5, 11, 3, 14, 10, 0, 6, 13],
+    [15, 1, 8, 14, 6, 11, 3, 4, 9, 7, 2, 13, 12, 0, 5, 10, 3, 13, 4, 7, 15, 2, 8, 14, 12, 0, 1, 10, 6, 9, 11, 5,
+      0, 14, 7, 11, 10, 4, 13, 1, 5, 8, 12, 6, 9, 3, 2, 15, 13, 8, 10, 1, 3, 15, 4, 2, 11, 6, 7, 12, 0, 5, 14, 9],
+    [10, 0, 9, 14, 6, 3, 15, 5, 1, 13, 12, 7, 11, 4, 2, 8, 13, 7, 0, 9, 3, 4, 6, 10, 2, 8, 5, 14, 12, 11, 15, 1,
+      13, 6, 4, 9, 8, 15, 3, 0, 11, 1, 2, 12, 5, 10, 14, 7, 1, 10, 13, 0, 6, 9, 8, 7, 4, 15, 14, 3, 11, 5, 2, 12],
+    [7, 13, 14, 3, 0, 6, 9, 10, 1, 2, 8, 5, 11, 12, 4, 15, 13, 8, 11, 5, 6, 15, 0, 3, 4, 7, 2, 12, 1, 10, 14, 9,
+      10, 6, 9, 0, 12, 11, 7, 13, 15, 1, 3, 14, 5, 2, 8, 4, 3, 15, 0, 6, 10, 1, 13, 8, 9, 4, 5, 11, 12, 7, 2, 14],
+    [2, 12, 4, 1, 7, 10, 11, 6, 8, 5, 3, 15, 13, 0, 14, 9, 14, 11, 2, 12, 4, 7, 13, 1, 5, 0, 15, 10, 3, 9, 8, 6,
+      4, 2, 1, 11, 10, 13, 7, 8, 15, 9, 12, 5, 6, 3, 0, 14, 11, 8, 12, 7, 1, 14, 2, 13, 6, 15, 0, 9, 10, 4, 5, 3],
+    [12, 1, 10, 15, 9, 2, 6, 8, 0, 13, 3, 4, 14, 7, 5, 11, 10, 15, 4, 2, 7, 12, 9, 5, 6, 1, 13, 14, 0, 11, 3, 8,
+      9, 14, 15, 5, 2, 8, 12, 3, 7, 0, 4, 10, 1, 13, 11, 6, 4, 3, 2, 12, 9, 5, 15, 10, 11, 14, 1, 7, 6, 0, 8, 13],
+    [4, 11, 2, 14, 15, 0, 8, 13, 3, 12, 9, 7, 5, 10, 6, 1, 13, 0, 11, 7, 4, 9, 1, 10, 14, 3, 5, 12, 2, 15, 8, 6,
+      1, 4, 11, 13, 12, 3, 7, 14, 10, 15, 6, 8, 0, 5, 9, 2, 6, 11, 13, 8, 1, 4, 10, 7, 9, 5, 0, 15, 14, 2, 3, 12],
+    [13, 2, 8, 4, 6, 15, 11, 1, 10, 9, 3, 14, 5, 0, 12, 7, 1, 15, 13, 8, 10, 3, 7, 4, 12, 5, 6, 11, 0, 14, 9, 2,
+      7, 11, 4, 1, 9, 12, 14, 2, 0, 6, 10, 13, 15, 3, 5, 8, 2, 1, 14, 7, 4, 10, 8, 13, 15, 12, 9, 0, 3, 5, 6, 11]
+  ];
+
+  function desBits(w0, w1) {
+    var bits = new Array(64);
+    for (var i = 0; i < 32; i++) {
+      bits[i] = (w0 >>> (31 - i)) & 1;
+      bits[32 + i] = (w1 >>> (31 - i)) & 1;
+    }
+    return bits;
+  }
+
+  function desPermute(bits, table) {
+    var out = new Array(table.length);
+    for (var i = 0; i < table.length; i++) out[i] = bits[table[i] - 1];
+    return out;
+  }
+
+  function desSubkeys(w0, w1) {
+    var cd = desPermute(desBits(w0 | 0, w1 | 0), DES_PC1);
+    var c = cd.slice(0, 28);
+    var d = cd.slice(28);
+    var keys = [];
+    for (var round = 0; round < 16; round++) {
+      for (var s = 0; s < DES_SHIFTS[round]; s++) {
+        c.push(c.shift());
+        d.push(d.shift());
+      }
+      keys.push(desPermute(c.concat(d), DES_PC2));
+    }
+    return keys;
+  }
+
+  function desFeistel(r, key) {
+    var e = desPermute(r, DES_E);
+    var out = [];
+    for (var box = 0; box < 8; box++) {
+      var b = [];
+      for (var k = 0; k < 6; k++) b.push(e[box * 6 + k] ^ key[box * 6 + k]);
+      var v = DES_S[box][((b[0] << 1) | b[5]) * 16 + ((b[1] << 3) | (b[2] << 2) | (b[3] << 1) | b[4])];
+      out.push((v >>> 3) & 1, (v >>> 2) & 1, (v >>> 1) & 1, v & 1);
+    }
+    return desPermute(out, DES_P);
+  }
+
+  function desCrypt(M, offset, subkeys, decrypting) {
+    var bits = desPermute(desBits(M[offset] | 0, M[offset + 1] | 0), DES_IP);
+    var l = bits.slice(0, 32);
+    var r = bits.slice(32);
+    for (var round = 0; round < 16; round++) {
+      var f = desFeistel(r, subkeys[decrypting ? 15 - round : round]);
+      var next = new Array(32);
+      for (var i = 0; i < 32; i++) next[i] = l[i] ^ f[i];
+      l = r;
+      r = next;
+    }
+    var out = desPermute(r.concat(l), DES_FP);
+    var w0 = 0;
+    var w1 = 0;
+    for (var j = 0; j < 32; j++) {
+      w0 = (w0 << 1) | out[j];
+      w1 = (w1 << 1) | out[32 + j];
+    }
+    M[offset] = w0;
+    M[offset + 1] = w1;
+  }
+
+  var DES = BlockCipher.extend({
+    _doReset: function () {
+      var w = this._key.words;
+      this._subkeys = desSubkeys(w[0], w[1]);
+    },
+    encryptBlock: function (M, offset) {
+      desCrypt(M, offset, this._subkeys, false);
+    },
+    decryptBlock: function (M, offset) {
+      desCrypt(M, offset, this._subkeys, true);
+    },
+    keySize: 64 / 32,
+    ivSize: 64 / 32,
+    blockSize: 64 / 32
+  });
+
+  // EDE with three independent 64-bit keys taken from a 192-bit key, as crypto-js 3.3.0
+  // does (a shorter key leaves the missing parts zero).
+  var TripleDES = BlockCipher.extend({
+    _doReset: function () {
+      var w = this._key.words;
+      this._k1 = desSubkeys(w[0], w[1]);
+      this._k2 = desSubkeys(w[2], w[3]);
+      this._k3 = desSubkeys(w[4], w[5]);
+    },
+    encryptBlock: function (M, offset) {
+      desCrypt(M, offset, this._k1, false);
+      desCrypt(M, offset, this._k2, true);
+      desCrypt(M, offset, this._k3, false);
+    },
+    decryptBlock: function (M, offset) {
+      desCrypt(M, offset, this._k3, true);
+      desCrypt(M, offset, this._k2, false);
+      desCrypt(M, offset, this._k1, true);
+    },
+    keySize: 192 / 32,
+    ivSize: 64 / 32,
+    blockSize: 64 / 32
+  });
+
   // ------------------------------------------------------------------ RC4
   var RC4 = StreamCipher.extend({
     _doReset: function () {
@@ -1622,6 +1773,8 @@ __pmr_define("crypto-js", function (require) {
     PBKDF2: PBKDF2,
     EvpKDF: EvpKDF,
     AES: AES,
+    DES: DES,
+    TripleDES: TripleDES,
     RC4: RC4,
     RC4Drop: RC4Drop
   };
@@ -1648,6 +1801,8 @@ __pmr_define("crypto-js", function (require) {
     return EvpKDF.create(cfg).compute(password, salt);
   };
   C.AES = Cipher._createHelper(AES);
+  C.DES = Cipher._createHelper(DES);
+  C.TripleDES = Cipher._createHelper(TripleDES);
   C.RC4 = Cipher._createHelper(RC4);
   C.RC4Drop = Cipher._createHelper(RC4Drop);
   return C;

@@ -2,7 +2,8 @@
  * Node's `assert` module for Postman scripts.
  * Why: some collections test with require('assert') instead of pm.expect; a failure must be
  * an AssertionError carrying actual/expected/operator and a Node-like message so the test
- * report reads the same as under Newman. Written for pmreplay on top of our `util`.
+ * report reads the same as under Newman (whose sandbox bundles the `assert` 2.0 module, a
+ * port of Node 10's). Written for pmreplay on top of our `util`.
  */
 __pmr_define("assert", function (require) {
   "use strict";
@@ -89,7 +90,8 @@ __pmr_define("assert", function (require) {
       case "deepStrictEqual":
         return "Expected values to be strictly deep-equal:\n+ actual - expected\n\n" + diff(actual, expected);
       case "deepEqual":
-        return "Expected values to be loosely deep-equal:\n\n" + multi(actual) + "\n\nshould loosely deep-equal\n\n" + multi(expected);
+        // worded like the assert 2.0 module Postman bundles (Node 10's text)
+        return "Expected values to be loosely deep-equal:\n\n" + multi(actual) + "\n\nshould equal\n\n" + multi(expected);
       case "notDeepStrictEqual":
         return 'Expected "actual" not to be strictly deep-equal to: ' + inspect(expected);
       case "notDeepEqual":
@@ -110,7 +112,8 @@ __pmr_define("assert", function (require) {
     }
     if (!value) {
       fail({
-        message: message === undefined ? "The expression evaluated to a falsy value:\n\n  assert.ok(" + inspect(value) + ")\n" : message,
+        // without access to the caller's source, assert 2.0 (Postman's) says "<value> == true"
+        message: message === undefined ? inspect(value) + " == true" : message,
         actual: value, expected: true, operator: "=="
       });
     }

@@ -1,8 +1,9 @@
 /*
  * Node's `querystring` and `url` modules, plus minimal WHATWG URL / URLSearchParams.
- * Why: Postman scripts build and take apart URLs with require('url') / require('querystring')
- * and the URL globals, and the V8 embedded by mini-racer has no URL class (it is a
- * browser/Node API, not part of ECMAScript). Written for pmreplay; behaviour follows Node.
+ * Why: Postman scripts build and take apart URLs with require('url') / require('querystring').
+ * Newman's sandbox has no URL/URLSearchParams globals (and mini-racer's V8 has none either),
+ * so they are offered only as require('url').URL / .URLSearchParams, never as globals.
+ * Written for pmreplay; behaviour follows Node.
  */
 __pmr_define("querystring", function (require) {
   "use strict";
@@ -605,29 +606,14 @@ __pmr_define("url", function (require) {
   Url.prototype.format = function () { return urlFormat(this); };
   Url.prototype.resolve = function (rel) { return urlResolve(urlFormat(this), rel); };
 
-  if (typeof globalThis.URL === "undefined") {
-    Object.defineProperty(globalThis, "URL", { value: URL, writable: true, configurable: true });
-  }
-  if (typeof globalThis.URLSearchParams === "undefined") {
-    Object.defineProperty(globalThis, "URLSearchParams", { value: URLSearchParams, writable: true, configurable: true });
-  }
-
   return {
     parse: urlParse,
     format: urlFormat,
     resolve: urlResolve,
     Url: Url,
-    URL: globalThis.URL,
-    URLSearchParams: globalThis.URLSearchParams,
+    URL: typeof globalThis.URL === "function" ? globalThis.URL : URL,
+    URLSearchParams: typeof globalThis.URLSearchParams === "function" ? globalThis.URLSearchParams : URLSearchParams,
     domainToASCII: function (d) { return String(d).toLowerCase(); },
     domainToUnicode: function (d) { return String(d); }
   };
 });
-
-// URL and URLSearchParams are globals in Postman's sandbox; V8 alone lacks them, so
-// install them eagerly (cheap: the url factory only defines functions).
-(function () {
-  if (typeof globalThis.URL === "undefined" || typeof globalThis.URLSearchParams === "undefined") {
-    try { require("url"); } catch (e) { /* a loader without require: leave the globals absent */ }
-  }
-})();

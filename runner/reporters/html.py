@@ -29,6 +29,7 @@ from runner.errors import PmreplayError
 from runner.masking import Masker
 from runner.reporters import Reporter
 from runner.reporters._files import default_export_path, write_atomic
+from runner.reporters._visualizer import Unsupported, render_template
 from runner.reporters.cli import human_ms, human_size
 from runner.summary import Execution, RunSummary
 
@@ -174,15 +175,20 @@ def _execution_view(number: int, execution: Execution, masker: Masker, limit: in
 
 
 def _visualizer_view(visualizer: dict | None, masker: Masker) -> dict | None:
-    """``pm.visualizer.set`` output shown in a sandboxed frame (no scripts, no network via the page's CSP).
+    """``pm.visualizer.set`` output, filled like Postman's Handlebars would for the common subset.
 
-    Postman fills the template with Handlebars; the report shows the template as written and its
-    data beside it, which is enough to see what the script produced without running foreign code.
+    It is shown in a sandboxed frame (no scripts) under the page's CSP (no network). A template
+    outside the subset is shown as written, with a note saying why, next to its data.
     """
     if not visualizer or not isinstance(visualizer.get("template"), str):
         return None
-    data = visualizer.get("data")
-    return {"template": masker.text(visualizer["template"]),
+    data = masker.deep(visualizer.get("data"))
+    template = visualizer["template"]
+    try:
+        page, note = render_template(template, data), ""
+    except Unsupported as exc:
+        page, note = template, f"shown unfilled: the template uses {exc}, which the report does not run"
+    return {"page": masker.text(page), "note": note,
             "data": masker.text(json.dumps(data, indent=2, default=str)) if data is not None else ""}
 
 

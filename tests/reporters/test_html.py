@@ -155,8 +155,23 @@ def test_visualizer_in_a_sandboxed_frame(report):
     frame = frames[0]
     assert frame["sandbox"] == ""  # no scripts, no same-origin
     assert "src" not in frame
-    assert frame["srcdoc"].startswith("<h1>{{title}}</h1>")
+    assert frame["srcdoc"].startswith("<h1>Viz</h1><img")  # filled like Postman's Handlebars would
     assert '"title": "Viz"' in page.by_id["ex-1"]
+
+
+def test_visualizer_outside_the_handlebars_subset_is_shown_unfilled(tmp_path, echo_url):
+    tests = ["pm.visualizer.set('<p>{{formatDate when}}</p>{{secretish}}', {when: 1, secretish: pm.environment.get('pw')});"]
+    path = write_json(tmp_path / "c.json", collection("viz", [item("v", f"{echo_url}/v", tests)]))
+    env = write_json(tmp_path / "e.json", {"values": [{"key": "pw", "value": PASSWORD, "type": "secret"}]})
+    out = tmp_path / "r.html"
+    result = pmreplay("run", str(path), "-e", str(env), "-r", "html", "--reporter-html-export", str(out))
+    assert result.returncode == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    page = Page(text)
+    frame = page.all("iframe")[0]
+    assert frame["srcdoc"] == "<p>{{formatDate when}}</p>{{secretish}}"
+    assert "shown unfilled: the template uses &#39;{{formatDate when}}&#39; (partials and helpers)" in text
+    assert PASSWORD not in text and '"secretish": "********"' in page.by_id["ex-1"]
 
 
 def test_timings_chart_is_inline_svg(report):

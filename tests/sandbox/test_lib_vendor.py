@@ -190,3 +190,73 @@ def test_lodash_same_as_lodash_4_17() -> None:
 def test_moment_same_as_moment_2() -> None:
     cases = MOMENT_CASES
     assert_same(cases, run_ours(cases, FILES, vendored=True), run_node(cases, {"moment": "moment@2"}))
+
+
+# lodash 3.10 names and call shapes, for the `_` global Postman scripts see
+LODASH3_EXPRS = [
+    "_.pluck([{a: 1}, {a: 2}], 'a')",
+    '_.where([{a: 1, b: 2}, {a: 1, b: 3}, {a: 2}], {a: 1})',
+    '_.findWhere([{a: 1, b: 2}, {a: 1, b: 3}], {b: 3})',
+    "_.indexBy([{id: 'x'}, {id: 'y'}], 'id')",
+    '_.pairs({a: 1, b: 2})',
+    "_.sortByOrder([{n: 'b', v: 1}, {n: 'a', v: 2}], ['v'], [false])",
+    "_.sortByAll([{n: 'b', v: 1}, {n: 'a', v: 1}], ['v', 'n'])",
+    '_.contains([1, 2, 3], 2)',
+    "_.include('abc', 'b')",
+    '_.any([0, 1])',
+    '_.all([1, 0])',
+    '_.detect([1, 2, 3], function (n) { return n > 1; })',
+    '_.foldl([1, 2, 3], function (s, n) { return s + n; })',
+    "_.padLeft('5', 3, '0')",
+    "_.padRight('5', 3, '0')",
+    "_.trimLeft('  x ')",
+    "_.trunc('hi-diddly-ho there, neighborino', 24)",
+    "_.object([['a', 1], ['b', 2]])",
+    "_.object(['a', 'b'], [1, 2])",
+    '_.uniq([1, 2, 1, 3])',
+    "_.uniq([{x: 1}, {x: 1}, {x: 2}], 'x')",
+    '_.unique([2.1, 2.4, 3.1], Math.floor)',
+    "_.max([{n: 1}, {n: 5}], 'n')",
+    '_.max([1, 5, 3])',
+    '_.max([])',
+    '_.min([{n: 1}, {n: 5}], function (o) { return o.n; })',
+    "_.sum([{n: 1}, {n: 5}], 'n')",
+    '_.sum([1, 2])',
+    '_.flatten([1, [2, [3]]], true)',
+    '_.flatten([1, [2, [3]]])',
+    "_.pick({a: 1, b: 'x'}, _.isNumber)",
+    "_.omit({a: 1, b: 'x'}, _.isNumber)",
+    "_.pick({a: 1, b: 2}, 'a')",
+    "_.capitalize('hELLO')",
+    '_.first([1, 2, 3])',
+    '_.last([1, 2, 3])',
+    '_.rest([1, 2, 3])',
+    '_.methods({f: function () {}, x: 1})',
+    "_([{a: 1}, {a: 2}]).pluck('a').value()",
+    "_.get({a: {b: 1}}, 'a.b')",
+    '_.map([1, 2], function (n) { return n * 2; })',
+    '_.filter([1, 2, 3], function (n) { return n % 2; })',
+    '_.keys({a: 1, b: 2})',
+    '_.isEqual({a: [1]}, {a: [1]})',
+    '_.merge({a: {b: 1}}, {a: {c: 2}})',
+    '_.range(3)',
+    '_.compose(function (x) { return x + 1; }, function (x) { return x * 2; })(3)',
+    '_.includes([1, 2], 2)',
+]
+LODASH3_CASES = ["(function(){ var _ = require('lodash3'); return " + e + "; })()" for e in LODASH3_EXPRS]
+
+
+def test_lodash3_keeps_require_lodash_untouched() -> None:
+    cases = [
+        "[typeof require('lodash3').pluck, typeof require('lodash').pluck, require('lodash3') === require('lodash')]",
+        "require('lodash3').pluck([{a: 1}, {a: 2}], 'a')",
+        "require('lodash3').max([])",
+        "require('lodash3').capitalize('hELLO') + ' ' + require('lodash').capitalize('hELLO')",
+    ]
+    assert run_ours(cases, FILES, vendored=True) == [["function", "undefined", False], [1, 2], {"number": "-Infinity"}, "HELLO Hello"]
+
+
+@pytest.mark.conformance
+def test_lodash3_same_as_lodash_3_10() -> None:
+    cases = LODASH3_CASES
+    assert_same(cases, run_ours(cases, FILES, vendored=True), run_node(cases, {"lodash3": "lodash3@3.10.2"}))

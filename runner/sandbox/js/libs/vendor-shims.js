@@ -104,3 +104,92 @@
     writable: false, configurable: false, enumerable: false
   });
 })();
+
+/*
+ * "lodash3": the `_` Postman scripts see as a global is lodash 3.10 (require('lodash') is
+ * lodash 4). This module is a separate lodash 4 instance with the lodash 3 names and call
+ * shapes scripts still use (_.pluck, _.where, _.contains, _.indexBy, _.max(coll, fn), ...),
+ * so the engine can back the `_` global with it without touching require('lodash').
+ */
+__pmr_define("lodash3", function (require) {
+  "use strict";
+  var base = require("lodash");
+  var _ = base.runInContext();
+
+  var orig = {
+    uniq: _.uniq, max: _.max, min: _.min, sum: _.sum, flatten: _.flatten, zipObject: _.zipObject,
+    pick: _.pick, omit: _.omit, capitalize: _.capitalize, first: _.first, last: _.last, rest: _.rest,
+    sortBy: _.sortBy, includes: _.includes
+  };
+  function isIteratee(x) { return typeof x === "function" || typeof x === "string" || (x !== null && typeof x === "object"); }
+
+  _.mixin({
+    pluck: function (collection, path) { return _.map(collection, _.property(path)); },
+    where: function (collection, source) { return _.filter(collection, _.matches(source)); },
+    findWhere: function (collection, source) { return _.find(collection, _.matches(source)); },
+    indexBy: function (collection, iteratee) { return _.keyBy(collection, iteratee); },
+    pairs: function (object) { return _.toPairs(object); },
+    restParam: function (fn, start) { return _.rest(fn, start); },
+    sortByOrder: function (collection, iteratees, orders) {
+      orders = _.map(orders, function (o) { return o === true || o === "asc" ? "asc" : o === false || o === "desc" ? "desc" : o; });
+      return _.orderBy(collection, iteratees, orders);
+    },
+    sortByAll: function (collection) {
+      var props = _.flatten(Array.prototype.slice.call(arguments, 1));
+      return _.sortBy(collection, props);
+    },
+    backflow: _.flowRight, compose: _.flowRight,
+    collect: _.map, select: _.filter, detect: _.find,
+    all: _.every, any: _.some,
+    contains: orig.includes, include: orig.includes,
+    foldl: _.reduce, inject: _.reduce, foldr: _.reduceRight,
+    methods: _.functions, callback: _.iteratee, modArgs: _.overArgs,
+    padLeft: _.padStart, padRight: _.padEnd, trimLeft: _.trimStart, trimRight: _.trimEnd,
+    trunc: function (string, options) {
+      if (typeof options === "number") options = { length: options };
+      return _.truncate(string, options);
+    },
+    object: function (props, values) {
+      // lodash 3 also takes an array of [key, value] pairs
+      return values === undefined && Array.isArray(props) && props.every(Array.isArray) ? _.fromPairs(props) : orig.zipObject(props, values);
+    },
+    unique: function () { return _.uniq.apply(_, arguments); },
+    uniq: function (array, isSorted, iteratee) {
+      if (typeof isSorted !== "boolean" && isSorted !== undefined) { iteratee = isSorted; }
+      return iteratee !== undefined && iteratee !== null ? _.uniqBy(array, iteratee) : orig.uniq(array);
+    },
+    max: function (collection, iteratee) {
+      var values = _.isArray(collection) ? collection : _.values(collection);
+      if (!values.length) return -Infinity;   // lodash 3 returned -Infinity for nothing
+      return isIteratee(iteratee) ? _.maxBy(values, iteratee) : orig.max(values);
+    },
+    min: function (collection, iteratee) {
+      var values = _.isArray(collection) ? collection : _.values(collection);
+      if (!values.length) return Infinity;
+      return isIteratee(iteratee) ? _.minBy(values, iteratee) : orig.min(values);
+    },
+    sum: function (collection, iteratee) {
+      var values = _.isArray(collection) ? collection : _.values(collection);
+      return isIteratee(iteratee) ? _.sumBy(values, iteratee) : orig.sum(values);
+    },
+    flatten: function (array, isDeep) { return isDeep === true ? _.flattenDeep(array) : orig.flatten(array); },
+    pick: function (object, predicate) {
+      return typeof predicate === "function" ? _.pickBy(object, predicate) : orig.pick.apply(_, arguments);
+    },
+    omit: function (object, predicate) {
+      return typeof predicate === "function" ? _.omitBy(object, predicate) : orig.omit.apply(_, arguments);
+    },
+    // lodash 3 only upper-cased the first character
+    capitalize: function (string) {
+      string = string === null || string === undefined ? "" : String(string);
+      return string.charAt(0).toUpperCase() + string.slice(1);
+    },
+    first: function (array, n) { return n === undefined ? orig.first(array) : _.take(array, n); },
+    last: function (array, n) { return n === undefined ? orig.last(array) : _.takeRight(array, n); },
+    rest: function (arrayOrFn, n) {
+      // lodash 3's rest(array) is lodash 4's tail(array); rest(fn) kept lodash 4's meaning
+      return typeof arrayOrFn === "function" ? orig.rest(arrayOrFn, n) : _.tail(arrayOrFn);
+    }
+  });
+  return _;
+});

@@ -20,6 +20,9 @@ HASHES = ["MD5", "SHA1", "SHA224", "SHA256", "SHA384", "SHA512", "SHA3", "RIPEMD
 
 CASES: list[str] = []
 for _name in HASHES:
+    CASES.append(f"CryptoJS.{_name}(12345).toString()")
+    CASES.append(f"CryptoJS.Hmac{_name}({{a: 1}}, 'k').toString()")
+    CASES.append(f"CryptoJS.algo.{_name}.create().update('x'.repeat(70)).finalize(true).toString()")
     for _s in STRINGS:
         CASES.append(f"CryptoJS.{_name}({json.dumps(_s)}).toString()")
         CASES.append(f"CryptoJS.Hmac{_name}({json.dumps(_s)}, 'key ' + {json.dumps(_s)}).toString(CryptoJS.enc.Base64)")
@@ -38,6 +41,18 @@ CASES += [
     "CryptoJS.PBKDF2('password', 'salt', {keySize: 8, iterations: 100, hasher: CryptoJS.algo.SHA256}).toString()",
     "CryptoJS.EvpKDF('password', 'saltsalt', {keySize: 12}).toString()",
     "CryptoJS.lib.WordArray.create([1, 2, 3], 9).toString()",
+    # What scripts pass by accident: missing variables, numbers, objects.
+    "CryptoJS.enc.Utf8.parse(12345).toString()",
+    "CryptoJS.enc.Utf8.parse(undefined).toString()",
+    "CryptoJS.HmacSHA256('m', undefined).toString()",
+    "CryptoJS.HmacSHA256('m', 12345).toString()",
+    "CryptoJS.HmacSHA256(undefined, 'k').toString()",
+    "CryptoJS.SHA256(null).toString()",
+    "CryptoJS.AES.encrypt('m', undefined).toString()",
+    "CryptoJS.AES.decrypt(undefined, 'k').toString()",
+    "CryptoJS.AES.decrypt('garbage', 'k').toString()",
+    "JSON.stringify(CryptoJS.SHA1('a'))",
+    "CryptoJS.SHA1('a') + ''",
     "CryptoJS.lib.WordArray.create([0x61626364], 3).concat(CryptoJS.lib.WordArray.create([0x65666768], 2)).toString()",
 ]
 _KEY = "CryptoJS.enc.Hex.parse('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f')"

@@ -233,7 +233,8 @@ __pmr_define("crypto-js", function (require) {
       }
     },
     parse: function (str) {
-      return wordArrayFromBytes(utf8Bytes(str));
+      // crypto-js goes through encodeURIComponent, which stringifies numbers, null...
+      return wordArrayFromBytes(utf8Bytes(String(str)));
     }
   };
 
@@ -415,6 +416,10 @@ __pmr_define("crypto-js", function (require) {
   // big-endian for the SHA family, little-endian for MD5 / RIPEMD-160.
   function mdPad(hasher, littleEndian) {
     var data = hasher._data;
+    if (data.sigBytes !== data.sigBytes) {
+      nanPad(hasher);
+      return;
+    }
     data.clamp();
     var words = data.words;
     var blockWords = hasher.blockSize;
@@ -434,6 +439,21 @@ __pmr_define("crypto-js", function (require) {
       words[total - 1] = lo;
     }
     data.sigBytes = total * 4;
+    hasher._process();
+  }
+
+  // A message that is neither a string nor a WordArray (a number, an object) leaves
+  // crypto-js with a NaN byte count; its padding arithmetic then degenerates to "0x80 in
+  // the first word, zero length, one block".  Scripts hashing `Date.now()` get that
+  // fixed digest in Postman rather than an error, so reproduce it.
+  function nanPad(hasher) {
+    var words = hasher._data.words;
+    var blockWords = hasher.blockSize;
+    words[0] |= 0x80;
+    for (var i = 1; i < blockWords; i++) words[i] = words[i] | 0;
+    words[blockWords - 2] = 0;
+    words[blockWords - 1] = 0;
+    hasher._data.sigBytes = Math.max(words.length, blockWords) * 4;
     hasher._process();
   }
 
@@ -870,8 +890,16 @@ __pmr_define("crypto-js", function (require) {
     },
     _doFinalize: function () {
       var data = this._data;
-      data.clamp();
       var words = data.words;
+      if (data.sigBytes !== data.sigBytes) {
+        // crypto-js with a NaN byte count (non-string message): the padding lands
+        // outside the data and nothing more is absorbed.
+        words[0] |= 0x1;
+        data.sigBytes = words.length * 4;
+        this._process();
+        return this._squeeze();
+      }
+      data.clamp();
       var nBitsLeft = data.sigBytes * 8;
       var blockBits = this.blockSize * 32;
       words[nBitsLeft >>> 5] |= 0x1 << (24 - (nBitsLeft % 32));
@@ -880,6 +908,9 @@ __pmr_define("crypto-js", function (require) {
       words[totalWords - 1] |= 0x80;
       data.sigBytes = totalWords * 4;
       this._process();
+      return this._squeeze();
+    },
+    _squeeze: function () {
       var outBytes = this.cfg.outputLength / 8;
       var out = [];
       for (var lane = 0; out.length * 4 < outBytes; lane++) {
@@ -985,8 +1016,7 @@ __pmr_define("crypto-js", function (require) {
       if (typeof key === "string") key = Utf8.parse(key);
       var blockWords = hasher.blockSize;
       if (key.sigBytes > blockWords * 4) key = hasher.finalize(key);
-      key = key.clone();
-      key.clamp();
+      key.clamp();  // in place, like crypto-js (same error for a non-WordArray key too)
       var ikey = key.clone();
       var okey = key.clone();
       var iw = ikey.words;

@@ -1,9 +1,10 @@
 /*
- * Node's `util` module for Postman scripts: format, inspect, inherits, promisify, types,
- * the old is* predicates, isDeepStrictEqual, TextEncoder/TextDecoder.
- * Why: scripts log with util.format/inspect and pasted helper code uses inherits/promisify;
- * the embedded V8 has none of it (not even TextEncoder). Written for pmreplay; output
- * follows Node's conventions for the common cases (single-line objects, quoting, depth 2).
+ * Node's `util` module for Postman scripts: format, inspect, inherits, the is* predicates,
+ * deprecate, _extend, log, plus promisify, types, isDeepStrictEqual, TextEncoder/Decoder.
+ * Why: scripts log with util.format/inspect and pasted helper code uses inherits; Newman's
+ * sandbox bundles browserify's util 0.10, so format/inspect print the way that one does.
+ * The newer helpers are extras (util 0.10 lacks them) for code copied from Node.
+ * Written for pmreplay.
  */
 __pmr_define("util", function (require) {
   "use strict";
@@ -34,288 +35,145 @@ __pmr_define("util", function (require) {
     isSymbolObject: function (v) { return typeof v === "object" && tag(v) === "Symbol"; }
   };
 
-  // ---- inspect --------------------------------------------------------------------
+  // ---- inspect and format, as Postman's bundled util 0.10 does them -----------------
+  //
+  // Newman's sandbox ships browserify's `util` (0.10.x), whose inspect predates today's
+  // Node: single quotes, 60-column line breaking, Date.prototype.toString for dates, no
+  // special output for Map/Set, "[Circular]". Scripts' logged output should read the same.
 
-  var IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-  var BREAK_LENGTH = 80;
+  var IDENT = /^[A-Za-z_][A-Za-z_0-9]*$/;
 
-  function quote(str) {
-    var q = str.indexOf("'") === -1 ? "'" : str.indexOf('"') === -1 ? '"' : str.indexOf("`") === -1 ? "`" : "'";
-    var escaped = str.replace(/[\\\n\t\r\b\f\v\u0000-\u001f]/g, function (c) {
-      var map = { "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r", "\b": "\\b", "\f": "\\f", "\v": "\\v" };
-      return map[c] || "\\x" + ("0" + c.charCodeAt(0).toString(16).toUpperCase()).slice(-2);
-    });
-    if (q === "'" && str.indexOf("'") !== -1) escaped = escaped.replace(/'/g, "\\'");
-    return q + escaped + q;
+  function quoteString(str) {
+    // JSON escaping, then single quotes instead of double quotes
+    var body = JSON.stringify(str).slice(1, -1).replace(/'/g, "\\'").replace(/\\"/g, '"');
+    return "'" + body + "'";
   }
 
-  function keyString(k) {
-    if (typeof k === "symbol") return "[" + k.toString() + "]";
-    return IDENT.test(k) ? k : quote(k);
+  function keyName(key) {
+    var json = JSON.stringify(String(key));
+    if (IDENT.test(String(key))) return String(key);
+    return "'" + json.slice(1, -1).replace(/'/g, "\\'").replace(/\\"/g, '"') + "'";
   }
 
-  function fnName(fn) {
-    var src = Function.prototype.toString.call(fn);
-    var isClass = /^class[\s{]/.test(src);
-    var kind = isClass ? "class" : types.isAsyncFunction(fn) ? "AsyncFunction" : types.isGeneratorFunction(fn) ? "GeneratorFunction" : "Function";
-    if (isClass) return "[class " + (fn.name || "(anonymous)") + "]";
-    return "[" + kind + (fn.name ? ": " + fn.name : " (anonymous)") + "]";
-  }
-
-  function errorString(err) {
-    var stack = err.stack ? String(err.stack) : "";
-    return stack || (err.name + ": " + err.message);
-  }
-
-  function constructorName(obj) {
-    var proto = Object.getPrototypeOf(obj);
-    if (proto === null) return null;
-    var ctor = proto.constructor;
-    return typeof ctor === "function" && ctor.name ? ctor.name : "";
-  }
-
-  function formatValue(ctx, value, depth) {
+  function primitive(value) {
     switch (typeof value) {
-      case "string": return quote(value);
-      case "number": return Object.is(value, -0) ? "-0" : String(value);
-      case "bigint": return String(value) + "n";
-      case "boolean": return String(value);
       case "undefined": return "undefined";
+      case "string": return quoteString(value);
+      case "number": return "" + value;
+      case "boolean": return "" + value;
       case "symbol": return value.toString();
+      case "bigint": return value + "n";
     }
     if (value === null) return "null";
-    if (ctx.seen.indexOf(value) !== -1) {
-      if (!ctx.refs.has(value)) ctx.refs.set(value, ctx.refs.size + 1);
-      return "[Circular *" + ctx.refs.get(value) + "]";
+    return null;
+  }
+
+  function functionLabel(fn) {
+    return fn.name ? "[Function: " + fn.name + "]" : "[Function]";
+  }
+
+  function formatLegacy(ctx, value, depth) {
+    var prim = primitive(value);
+    if (prim !== null) return prim;
+    // objects may format themselves with an inspect() method (moment does)
+    if (typeof value.inspect === "function" && value.inspect !== inspect &&
+        !(value.constructor && value.constructor.prototype === value)) {
+      var custom = value.inspect(ctx.depth - depth, ctx);
+      return typeof custom === "string" ? custom : formatLegacy(ctx, custom, depth);
     }
     var keys = Object.keys(value);
-    var hidden = [];
-    if (ctx.showHidden) {
-      hidden = Object.getOwnPropertyNames(value).filter(function (k) { return keys.indexOf(k) === -1; });
+    if (ctx.showHidden) keys = Object.getOwnPropertyNames(value);
+    var isErr = value instanceof Error || tag(value) === "Error";
+    if (isErr && (keys.indexOf("message") >= 0 || keys.indexOf("description") >= 0)) {
+      return "[" + Error.prototype.toString.call(value) + "]";
+    }
+    if (keys.length === 0) {
+      if (typeof value === "function") return functionLabel(value);
+      if (types.isRegExp(value)) return RegExp.prototype.toString.call(value);
+      if (types.isDate(value)) return Date.prototype.toString.call(value);
+      if (isErr) return "[" + Error.prototype.toString.call(value) + "]";
     }
     var base = "";
-    var braces = ["{", "}"];
-    var entries = [];
     var isArr = Array.isArray(value);
-    var name = constructorName(value);
-    var prefix = name === null ? "[Object: null prototype] " : (name && name !== "Object" && !isArr ? name + " " : "");
-
-    if (typeof value === "function") {
-      base = fnName(value);
-      keys = keys.filter(function (k) { return k !== "prototype"; });
-      hidden = [];
-      if (!keys.length) return base;
-      prefix = "";
-    } else if (types.isRegExp(value)) {
-      base = RegExp.prototype.toString.call(value);
-      hidden = [];
-      if (!keys.length) return base;
-      prefix = "";
-    } else if (types.isDate(value)) {
-      base = isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
-      if (!keys.length) return base;
-      prefix = "";
-    } else if (value instanceof Error) {
-      base = errorString(value);
-      keys = keys.filter(function (k) { return k !== "stack" && k !== "message"; });
-      hidden = [];
-      if (!keys.length) return ctx.seen.length ? "[" + base.split("\n")[0] + "]" : base;
-      prefix = "";
-    } else if (types.isBoxedPrimitive(value)) {
-      base = "[" + tag(value) + ": " + quoteIfString(value.valueOf()) + "]";
-      hidden = [];
-      if (!keys.length) return base;
-      prefix = "";
-    }
-
+    var braces = isArr ? ["[", "]"] : ["{", "}"];
+    if (typeof value === "function") base = " " + functionLabel(value);
+    if (types.isRegExp(value)) base = " " + RegExp.prototype.toString.call(value);
+    if (types.isDate(value)) base = " " + Date.prototype.toUTCString.call(value);
+    if (isErr) base = " [" + Error.prototype.toString.call(value) + "]";
+    if (keys.length === 0 && (!isArr || value.length === 0)) return braces[0] + base + braces[1];
     if (depth > ctx.depth) {
-      if (isArr) return value.length ? "[Array]" : "[]";
-      if (!keys.length && (name === "Object" || name === null) && !types.isMap(value) && !types.isSet(value)) return prefix + "{}";
-      return "[" + (name === null ? "Object: null prototype" : name || "Object") + "]";
+      return types.isRegExp(value) ? RegExp.prototype.toString.call(value) : "[Object]";
     }
-
     ctx.seen.push(value);
-    var savedDepth = ctx.currentDepth;
-    ctx.currentDepth = depth;
-    ctx.indentLvl += 2;
-    var kind = "object";
+    var output = [];
+    function property(key, asArrayItem) {
+      var desc = Object.getOwnPropertyDescriptor(value, key) || { value: value[key] };
+      var str;
+      if (desc.get) str = desc.set ? "[Getter/Setter]" : "[Getter]";
+      else if (desc.set) str = "[Setter]";
+      else if (ctx.seen.indexOf(desc.value) !== -1) str = "[Circular]";
+      else {
+        str = formatLegacy(ctx, desc.value, depth + 1);
+        if (str.indexOf("\n") !== -1) {
+          // nested multi-line values are indented under their key
+          str = asArrayItem
+            ? str.split("\n").map(function (l) { return "  " + l; }).join("\n").slice(2)
+            : "\n" + str.split("\n").map(function (l) { return "   " + l; }).join("\n");
+        }
+      }
+      if (asArrayItem) return str;
+      return keyName(key) + ": " + str;
+    }
     if (isArr) {
-      kind = "array";
-      braces = ["[", "]"];
-      if (prefix) prefix = name + "(" + value.length + ") ";
-      var holes = 0;
-      for (var i = 0; i < value.length && entries.length < 100; i++) {
-        if (!hasOwn.call(value, i)) { holes++; continue; }
-        if (holes) { entries.push("<" + holes + " empty item" + (holes > 1 ? "s" : "") + ">"); holes = 0; }
-        entries.push(formatValue(ctx, value[i], depth + 1));
+      for (var i = 0; i < value.length; i++) {
+        output.push(hasOwn.call(value, String(i)) ? property(String(i), true) : "");
       }
-      if (holes) entries.push("<" + holes + " empty item" + (holes > 1 ? "s" : "") + ">");
-      if (value.length > 100) entries.push("... " + (value.length - 100) + " more item" + (value.length - 100 > 1 ? "s" : ""));
-      keys = keys.filter(function (k) { return !/^(0|[1-9][0-9]*)$/.test(k); });
-    } else if (types.isMap(value)) {
-      prefix = (name || "Map") + "(" + value.size + ") ";
-      value.forEach(function (v, k) { entries.push(formatValue(ctx, k, depth + 1) + " => " + formatValue(ctx, v, depth + 1)); });
-    } else if (types.isSet(value)) {
-      kind = "array";
-      prefix = (name || "Set") + "(" + value.size + ") ";
-      value.forEach(function (v) { entries.push(formatValue(ctx, v, depth + 1)); });
-    } else if (types.isTypedArray(value)) {
-      kind = "array";
-      braces = ["[", "]"];
-      prefix = name + "(" + value.length + ") ";
-      for (var t = 0; t < value.length && t < 100; t++) entries.push(String(value[t]));
-      keys = [];
-      hidden = [];
-    } else if (types.isPromise(value)) {
-      entries.push("<pending>");
-      prefix = "Promise ";
+      keys.forEach(function (k) { if (!/^\d+$/.test(k)) output.push(property(k, false)); });
+    } else {
+      keys.forEach(function (k) { output.push(property(k, false)); });
     }
-    function pushKey(k, shownKey) {
-      var desc = Object.getOwnPropertyDescriptor(value, k) || { value: value[k] };
-      var shown = desc.get ? (desc.set ? "[Getter/Setter]" : "[Getter]") : desc.set ? "[Setter]" : formatValue(ctx, desc.value, depth + 1);
-      entries.push(shownKey + ": " + shown);
-    }
-    keys.forEach(function (k) { pushKey(k, keyString(k)); });
-    hidden.forEach(function (k) { pushKey(k, "[" + k + "]"); });
-    if (typeof Object.getOwnPropertySymbols === "function") {
-      Object.getOwnPropertySymbols(value).forEach(function (s) {
-        if (Object.prototype.propertyIsEnumerable.call(value, s)) entries.push(keyString(s) + ": " + formatValue(ctx, value[s], depth + 1));
-      });
-    }
-    ctx.indentLvl -= 2;
     ctx.seen.pop();
-
-    var ref = ctx.refs.has(value) ? "<ref *" + ctx.refs.get(value) + "> " : "";
-    var open = ref + prefix + (base ? base + " " : "") + braces[0];
-    if (!entries.length) {
-      ctx.currentDepth = savedDepth;  // empty containers do not count as nesting
-      if (base) return ref + base;
-      return open + braces[1];
+    var length = output.reduce(function (sum, cur) { return sum + cur.length + 1; }, 0);
+    if (length > 60) {
+      return braces[0] + (base === "" ? "" : base + "\n ") + " " + output.join(",\n  ") + " " + braces[1];
     }
-    var measured = open.length - ref.length - (base ? 1 : 0);
-    return joinEntries(ctx, open, measured, braces[1], entries, depth, kind, value);
-  }
-
-  function quoteIfString(v) {
-    return typeof v === "string" ? quote(v) : String(v);
-  }
-
-  // Long arrays of short items are laid out in aligned columns, as Node does.
-  function groupColumns(ctx, entries, value) {
-    var total = 0, longest = 0;
-    var lens = entries.map(function (e) { return e.length; });
-    lens.forEach(function (len) { total += len + 2; if (len > longest) longest = len; });
-    var cell = longest + 2;
-    if (!(cell * 3 + ctx.indentLvl < BREAK_LENGTH && (total / cell > 5 || longest <= 6))) return entries;
-    var bias = Math.sqrt(cell - total / entries.length);
-    var biased = Math.max(cell - 3 - bias, 1);
-    var columns = Math.min(Math.round(Math.sqrt(2.5 * biased * entries.length) / biased),
-      Math.floor((BREAK_LENGTH - ctx.indentLvl) / cell), 12, 15);
-    if (columns <= 1) return entries;
-    var widths = [];
-    for (var c = 0; c < columns; c++) {
-      var w = 0;
-      for (var r = c; r < entries.length; r += columns) w = Math.max(w, lens[r]);
-      widths.push(w + 2);
-    }
-    var allNumbers = value !== undefined && Array.from(value).every(function (v) { return typeof v === "number" || typeof v === "bigint"; });
-    var rows = [];
-    for (var start = 0; start < entries.length; start += columns) {
-      var end = Math.min(start + columns, entries.length);
-      var line = "";
-      for (var j = start; j < end; j++) {
-        var last = j === end - 1;
-        var cellText = last ? entries[j] : entries[j] + ", ";
-        var width = last ? widths[j - start] - 2 : widths[j - start];
-        if (allNumbers) line += cellText.padStart(width, " ");
-        else line += last ? cellText : cellText.padEnd(width, " ");
-      }
-      rows.push(line);
-    }
-    return rows;
-  }
-
-  // One line when the object is shallow and short enough, otherwise one entry per line.
-  function joinEntries(ctx, open, openLength, close, entries, depth, kind, value) {
-    var count = entries.length;
-    if (kind === "array" && count > 6 && entries.length <= 100 && Array.isArray(value)) entries = groupColumns(ctx, entries, value);
-    if (ctx.currentDepth - depth < 3 && count === entries.length) {
-      var start = entries.length + ctx.indentLvl + openLength + 10;
-      var totalLength = entries.length + start;
-      var fits = totalLength + entries.length <= BREAK_LENGTH;
-      for (var i = 0; fits && i < entries.length; i++) {
-        totalLength += entries[i].length;
-        if (totalLength > BREAK_LENGTH) fits = false;
-      }
-      if (fits) {
-        var joined = entries.join(", ");
-        if (joined.indexOf("\n") === -1) return open + " " + joined + " " + close;
-      }
-    }
-    var pad = "\n" + " ".repeat(ctx.indentLvl);
-    return open + pad + "  " + entries.join("," + pad + "  ") + pad + close;
+    return braces[0] + base + " " + output.join(", ") + " " + braces[1];
   }
 
   function inspect(value, opts) {
-    var options = {};
-    if (typeof opts === "boolean") options.showHidden = opts;
-    else if (opts && typeof opts === "object") options = opts;
-    if (arguments.length > 2 && arguments[2] !== undefined) options.depth = arguments[2];
-    var ctx = {
-      seen: [],
-      refs: new Map(),
-      indentLvl: 0,
-      currentDepth: 0,
-      depth: options.depth === null ? Infinity : (typeof options.depth === "number" ? options.depth : 2),
-      showHidden: !!options.showHidden
-    };
-    return formatValue(ctx, value, 0);
+    var ctx = { seen: [], depth: 2, showHidden: false };
+    if (typeof opts === "boolean") ctx.showHidden = opts;
+    else if (opts && typeof opts === "object") {
+      if (opts.showHidden !== undefined) ctx.showHidden = !!opts.showHidden;
+      if (opts.depth !== undefined) ctx.depth = opts.depth === null ? Infinity : opts.depth;
+    }
+    if (arguments.length > 2 && arguments[2] !== undefined) ctx.depth = arguments[2] === null ? Infinity : arguments[2];
+    return formatLegacy(ctx, value, 0);
   }
   inspect.custom = Symbol.for("nodejs.util.inspect.custom");
-  inspect.defaultOptions = { depth: 2, showHidden: false, breakLength: BREAK_LENGTH };
+  inspect.colors = {};
+  inspect.styles = {};
 
-  // ---- format ---------------------------------------------------------------------
-
-  function format(fmt) {
-    var args = Array.prototype.slice.call(arguments, 1);
-    var out = "";
-    if (typeof fmt !== "string") {
-      return Array.prototype.slice.call(arguments).map(function (a) {
-        return typeof a === "string" ? a : inspect(a);
-      }).join(" ");
+  // Only %s, %d, %j and %% are placeholders; other arguments are appended.
+  function format(f) {
+    var args = arguments;
+    if (typeof f !== "string") {
+      return Array.prototype.map.call(args, function (a) { return inspect(a); }).join(" ");
     }
-    var i = 0;
-    out = fmt.replace(/%[sdifjoOc%]/g, function (token) {
+    var i = 1;
+    var str = f.replace(/%[sdj%]/g, function (token) {
       if (token === "%%") return "%";
       if (i >= args.length) return token;
       var a = args[i++];
-      switch (token) {
-        case "%s":
-          if (typeof a === "bigint") return a + "n";
-          if (typeof a === "object" && a !== null) return inspect(a, { depth: 1 });
-          if (typeof a === "number" && Object.is(a, -0)) return "-0";
-          return String(a);
-        case "%d":
-          if (typeof a === "bigint") return a + "n";
-          if (typeof a === "object" && a !== null) return "NaN";
-          return String(Number(a));
-        case "%i":
-          if (typeof a === "bigint") return a + "n";
-          return String(parseInt(a, 10));
-        case "%f": return String(parseFloat(a));
-        case "%j":
-          try { return JSON.stringify(a); } catch (e) { return "[Circular]"; }
-        case "%o": return inspect(a, { showHidden: true, depth: 4 });
-        case "%O": return inspect(a);
-        case "%c": return "";
-      }
-      return token;
+      if (token === "%s") return String(a);
+      if (token === "%d") return String(Number(a));
+      try { return JSON.stringify(a); } catch (e) { return "[Circular]"; }
     });
     for (; i < args.length; i++) {
-      var a = args[i];
-      out += " " + (typeof a === "string" ? a : inspect(a));
+      var x = args[i];
+      str += " " + (x === null || (typeof x !== "object" && typeof x !== "function") ? String(x) : inspect(x));
     }
-    return out;
+    return str;
   }
 
   // ---- deep equality (shared with assert) -----------------------------------------
@@ -485,7 +343,6 @@ __pmr_define("util", function (require) {
 
   var util = {
     format: format,
-    formatWithOptions: function (opts) { return format.apply(null, Array.prototype.slice.call(arguments, 1)); },
     inspect: inspect,
     inherits: inherits,
     promisify: promisify,
@@ -508,7 +365,21 @@ __pmr_define("util", function (require) {
     isDate: types.isDate,
     isError: function (v) { return v instanceof Error || tag(v) === "Error"; },
     isFunction: function (v) { return typeof v === "function"; },
-    isPrimitive: function (v) { return v === null || (typeof v !== "object" && typeof v !== "function"); }
+    isPrimitive: function (v) { return v === null || (typeof v !== "object" && typeof v !== "function"); },
+    isBuffer: function (v) { return !!(v && v.constructor && typeof v.constructor.isBuffer === "function" && v.constructor.isBuffer(v)); },
+    _extend: function (origin, add) {
+      if (!add || typeof add !== "object") return origin;
+      Object.keys(add).forEach(function (k) { origin[k] = add[k]; });
+      return origin;
+    },
+    debuglog: function () { return function () {}; },
+    log: function () {
+      var d = new Date();
+      var pad = function (n) { return n < 10 ? "0" + n : String(n); };
+      var months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+      var stamp = d.getDate() + " " + months[d.getMonth()] + " " + [pad(d.getHours()), pad(d.getMinutes()), pad(d.getSeconds())].join(":");
+      if (typeof console !== "undefined") console.log("%s - %s", stamp, format.apply(null, arguments));
+    }
   };
   // assert reuses the loose/strict comparison; hidden so Object.keys(util) stays Node-like.
   Object.defineProperty(util, "__pmr_deepEqual", { value: deepEqual });

@@ -270,3 +270,16 @@ def test_triple_des_passphrase_round_trip(mr):
     dec = Cipher(TripleDES(key), modes.CBC(iv)).decryptor()
     plain = dec.update(raw[16:]) + dec.finalize()
     assert plain[: -plain[-1]].decode() == "legacy ✓" and got[1] == "legacy ✓"
+
+
+def test_rabbit_rfc4503_zero_key_vector_and_round_trip(mr):
+    # RFC 4503 appendix A: all-zero key, no IV, first keystream block; crypto-js emits
+    # each 16-byte block in reverse byte order.
+    got = js_json(mr, "(function () { var z = CryptoJS.enc.Hex.parse('" + "00" * 16 + "');"
+                  " var ct = CryptoJS.Rabbit.encrypt(CryptoJS.enc.Hex.parse('" + "00" * 16 + "'), z).ciphertext.toString();"
+                  " var c = CryptoJS.Rabbit.encrypt('round trip ✓', 'pw').toString();"
+                  " var d = CryptoJS.RabbitLegacy.encrypt('legacy', 'pw').toString();"
+                  " return [ct, CryptoJS.Rabbit.decrypt(c, 'pw').toString(CryptoJS.enc.Utf8),"
+                  " CryptoJS.RabbitLegacy.decrypt(d, 'pw').toString(CryptoJS.enc.Utf8)]; })()")
+    assert bytes.fromhex(got[0])[::-1].hex() == "b15754f036a5d6ecf56b45261c4af702"
+    assert got[1:] == ["round trip ✓", "legacy"]

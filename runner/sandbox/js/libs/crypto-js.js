@@ -1721,6 +1721,99 @@ __pmr_define("crypto-js", function (require) {
     blockSize: 64 / 32
   });
 
+  // ------------------------------------------------------------------ Rabbit (RFC 4503)
+  var RABBIT_A = [0x4d34d34d, 0xd34d34d3 | 0, 0x34d34d34, 0x4d34d34d, 0xd34d34d3 | 0, 0x34d34d34, 0x4d34d34d, 0xd34d34d3 | 0];
+
+  // g(u, v) = low 32 bits XOR high 32 bits of (u + v)^2, computed exactly in doubles.
+  function rabbitG(x) {
+    x = x >>> 0;
+    var hi = x >>> 16;
+    var lo = x & 0xffff;
+    var mid = 2 * hi * lo;
+    var low = lo * lo + (mid % 0x10000) * 0x10000;
+    var high = hi * hi + Math.floor(mid / 0x10000) + Math.floor(low / 0x100000000);
+    return (high ^ (low % 0x100000000)) | 0;
+  }
+
+  function rotl32(x, n) {
+    return (x << n) | (x >>> (32 - n));
+  }
+
+  function rabbitNext(st) {
+    var X = st.X;
+    var C = st.C;
+    var G = [];
+    var i;
+    for (i = 0; i < 8; i++) {
+      var sum = (C[i] >>> 0) + (RABBIT_A[i] >>> 0) + st.b;
+      st.b = sum >= 0x100000000 ? 1 : 0;
+      C[i] = sum | 0;
+    }
+    for (i = 0; i < 8; i++) G[i] = rabbitG((X[i] + C[i]) | 0);
+    X[0] = (G[0] + rotl32(G[7], 16) + rotl32(G[6], 16)) | 0;
+    X[1] = (G[1] + rotl32(G[0], 8) + G[7]) | 0;
+    X[2] = (G[2] + rotl32(G[1], 16) + rotl32(G[0], 16)) | 0;
+    X[3] = (G[3] + rotl32(G[2], 8) + G[1]) | 0;
+    X[4] = (G[4] + rotl32(G[3], 16) + rotl32(G[2], 16)) | 0;
+    X[5] = (G[5] + rotl32(G[4], 8) + G[3]) | 0;
+    X[6] = (G[6] + rotl32(G[5], 16) + rotl32(G[4], 16)) | 0;
+    X[7] = (G[7] + rotl32(G[6], 8) + G[5]) | 0;
+  }
+
+  // `legacy` is crypto-js's RabbitLegacy: the key words are used without the
+  // little-endian byte swap that RFC 4503's byte order needs (the IV is still swapped).
+  function rabbitCipher(legacy) {
+    return StreamCipher.extend({
+      _doReset: function () {
+        var kw = this._key.words;
+        var K = [];
+        for (var k = 0; k < 4; k++) K[k] = legacy ? kw[k] | 0 : swap32(kw[k] | 0);
+        // crypto-js 3.3.0 swaps the caller's key words in place, so reusing that key
+        // WordArray later (e.g. to decrypt) behaves differently; Postman scripts get
+        // that, so they get it here too.
+        if (!legacy) for (var kk = 0; kk < 4; kk++) kw[kk] = K[kk];
+        var X = [
+          K[0], (K[3] << 16) | (K[2] >>> 16), K[1], (K[0] << 16) | (K[3] >>> 16),
+          K[2], (K[1] << 16) | (K[0] >>> 16), K[3], (K[2] << 16) | (K[1] >>> 16)
+        ];
+        var C = [
+          rotl32(K[2], 16), (K[0] & 0xffff0000) | (K[1] & 0xffff), rotl32(K[3], 16), (K[1] & 0xffff0000) | (K[2] & 0xffff),
+          rotl32(K[0], 16), (K[2] & 0xffff0000) | (K[3] & 0xffff), rotl32(K[1], 16), (K[3] & 0xffff0000) | (K[0] & 0xffff)
+        ];
+        var st = this._state = {X: X, C: C, b: 0};
+        var i;
+        for (i = 0; i < 4; i++) rabbitNext(st);
+        for (i = 0; i < 8; i++) C[i] ^= X[(i + 4) & 7];
+        var iv = this.cfg.iv;
+        if (iv) {
+          var i0 = swap32(iv.words[0] | 0);
+          var i2 = swap32(iv.words[1] | 0);
+          var i1 = (i0 >>> 16) | (i2 & 0xffff0000);
+          var i3 = (i2 << 16) | (i0 & 0xffff);
+          var ivs = [i0, i1, i2, i3, i0, i1, i2, i3];
+          for (i = 0; i < 8; i++) C[i] ^= ivs[i];
+          for (i = 0; i < 4; i++) rabbitNext(st);
+        }
+      },
+      _doProcessBlock: function (M, offset) {
+        var st = this._state;
+        rabbitNext(st);
+        var X = st.X;
+        var S = [
+          X[0] ^ (X[5] >>> 16) ^ (X[3] << 16),
+          X[2] ^ (X[7] >>> 16) ^ (X[5] << 16),
+          X[4] ^ (X[1] >>> 16) ^ (X[7] << 16),
+          X[6] ^ (X[3] >>> 16) ^ (X[1] << 16)
+        ];
+        for (var i = 0; i < 4; i++) M[offset + i] = (M[offset + i] | 0) ^ swap32(S[i]);
+      },
+      blockSize: 128 / 32,
+      ivSize: 64 / 32
+    });
+  }
+  var Rabbit = rabbitCipher(false);
+  var RabbitLegacy = rabbitCipher(true);
+
   // ------------------------------------------------------------------ RC4
   var RC4 = StreamCipher.extend({
     _doReset: function () {
@@ -1806,7 +1899,9 @@ __pmr_define("crypto-js", function (require) {
     DES: DES,
     TripleDES: TripleDES,
     RC4: RC4,
-    RC4Drop: RC4Drop
+    RC4Drop: RC4Drop,
+    Rabbit: Rabbit,
+    RabbitLegacy: RabbitLegacy
   };
   C.mode = {CBC: CBC, ECB: ECB, CFB: CFB, OFB: OFB, CTR: CTR};
   C.pad = {
@@ -1835,5 +1930,7 @@ __pmr_define("crypto-js", function (require) {
   C.TripleDES = Cipher._createHelper(TripleDES);
   C.RC4 = Cipher._createHelper(RC4);
   C.RC4Drop = Cipher._createHelper(RC4Drop);
+  C.Rabbit = Cipher._createHelper(Rabbit);
+  C.RabbitLegacy = Cipher._createHelper(RabbitLegacy);
   return C;
 });

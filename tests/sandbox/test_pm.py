@@ -142,6 +142,24 @@ def test_prerequest_rewrites_the_request(sb):
     assert req["body"]["mode"] == "raw" and json.loads(req["body"]["raw"]) == {"changed": True}
 
 
+def test_plain_values_assigned_to_request_fields(sb):
+    r = sb.execute("prerequest", """
+        pm.request.url = 'http://127.0.0.1:1/swapped?x=1';
+        pm.request.auth = {type: 'bearer', bearer: [{key: 'token', value: 'tok'}]};
+    """, {"request": {"method": "GET", "url": "http://127.0.0.1:1/original", "header": []}})
+    assert r["error"] is None, r["error"]
+    assert r["request"]["url"]["raw"] == "http://127.0.0.1:1/swapped?x=1"
+    assert r["request"]["auth"]["type"] == "bearer"
+    assert r["request"]["auth"]["bearer"][0]["value"] == "tok"
+
+
+def test_response_in_test_script_after_a_failed_request(sb):
+    r = sb.execute("test", "console.log(typeof pm.response, pm.response.code, JSON.stringify(responseCode))", {"response": None})
+    assert messages(r) == [["object", "undefined", "{}"]]
+    r = sb.execute("prerequest", "console.log(typeof pm.response)", {})
+    assert messages(r) == [["undefined"]]
+
+
 def test_untouched_request_is_returned_as_given(sb):
     request = {"method": "GET", "url": "http://h/{{path}}", "header": []}
     assert sb.execute("prerequest", "1", {"request": request})["request"] == request
@@ -241,14 +259,34 @@ def test_pm_test_pass_fail_skip_done_and_chaining(sb):
     """, {})
     assert r["error"] is None
     got = [(t["name"], t["passed"], t["skipped"]) for t in r["tests"]]
+    # recorded as they complete, like Newman: 'done ok' finishes last
     assert got == [("passes", True, False), ("fails", False, False), ("throws", False, False),
-                   ("skipped", True, True), ("done ok", True, False), ("done err", False, False),
-                   ("no function", True, False)]
+                   ("skipped", True, True), ("done err", False, False), ("no function", True, False),
+                   ("done ok", True, False)]
     assert r["tests"][1]["error"]["message"] == "expected 404 to equal 200"
     assert r["tests"][1]["error"]["name"] == "AssertionError"
     assert r["tests"][2]["error"]["name"] == "ReferenceError"
-    assert r["tests"][5]["error"]["message"] == "callback said no"
+    assert r["tests"][4]["error"]["message"] == "callback said no"
     assert messages(r) == [[True]]
+
+
+def test_pm_test_nesting_and_thrown_values_like_newman(sb):
+    r = sb.execute("test", """
+        pm.test('outer', function () { pm.test('inner', function () {}); });
+        pm.test('named', function () { throw 'a string'; });
+        pm.test('obj', function () { throw {name: 'X', message: 'm'}; });
+    """, {})
+    assert [t["name"] for t in r["tests"]] == ["inner", "outer", "named", "obj"]
+    assert r["tests"][2]["error"] == {"name": "AssertionError", "message": "named", "stack": None}
+    assert (r["tests"][3]["error"]["name"], r["tests"][3]["error"]["message"]) == ("X", "m")
+
+
+def test_json_parse_failures_are_postman_json_errors(sb):
+    r = sb.execute("test", """
+        try { JSON.parse('{bad'); } catch (e) { console.log(e.name, e.message); }
+        console.log(JSON.parse('\\ufeff{"a": 1}').a);
+    """, {})
+    assert messages(r) == [["JSONError", "Unexpected token 'b' at 1:2\n{bad\n ^"], [1]]
 
 
 # ------------------------------------------------------------------ info, flow, visualizer
@@ -289,7 +327,8 @@ def test_visualizer(sb):
 
 
 # ------------------------------------------------------------------ legacy API
-def test_legacy_globals(sb):
+def test_legacy_globals():
+    sb = Sandbox()  # its own: deprecations are noted once per sandbox
     r = sb.execute("test", """
         tests['status is 201'] = responseCode.code === 201;
         tests['falsy fails'] = 0;
@@ -297,7 +336,7 @@ def test_legacy_globals(sb):
         console.log(responseCode.name, responseTime, responseHeaders['X-Request-Id'], JSON.parse(responseBody).id);
         console.log(postman.getResponseHeader('x-request-id'), postman.getResponseCookie('session').value,
                     responseCookies.length, iteration);
-        console.log(globals.g, environment.e, request.method, request.url, request.headers['X-H'], request.data);
+        console.log(globals.g, environment.e, request.method, request.url, request.headers['x-h'], request.data);
         postman.setEnvironmentVariable('e2', 'v2');
         postman.setGlobalVariable('g2', 'w2');
         console.log(postman.getEnvironmentVariable('e2'), postman.getGlobalVariable('g2'));
@@ -325,6 +364,7 @@ def test_legacy_globals(sb):
     assert as_dict(r["scopes"]["environment"]) == {"e2": "v2"}
     assert r["scopes"]["globals"] == []
     assert {"tests", "responseCode", "postman.setEnvironmentVariable"} <= set(r["deprecations"])
+    sb.close()
 
 
 def test_deprecations_reported_once_per_sandbox():

@@ -251,8 +251,22 @@
   function recordFailure(rec, e) {
     if (!rec.passed) { return; }
     rec.passed = false;
+    if (e === null || (typeof e !== 'object' && typeof e !== 'function')) {
+      // Newman: a thrown string (or number) fails the test as an AssertionError named after it
+      rec.error = { name: 'AssertionError', message: rec.name, stack: null };
+      return;
+    }
     var info = errorInfo(e);
     rec.error = { name: info.name, message: info.message, stack: info.stack };
+  }
+
+  // Like Newman, a test is recorded when it completes: a test nested in another comes
+  // first, and an async test lands after the sync tests that finished before it.
+  function complete(st, rec) {
+    var i = st.pendingRecs.indexOf(rec);
+    if (i < 0) { return; }
+    st.pendingRecs.splice(i, 1);
+    st.tests.push(rec);
   }
 
   function makeTest() {
@@ -261,34 +275,36 @@
       // Like Postman: the name is whatever was given, stringified, and a test without a
       // function simply passes (pm.test(fn) is named after the function's source).
       var rec = { name: String(name), passed: true, skipped: false, error: null };
-      st.tests.push(rec);
-      if (typeof fn !== 'function') { return st.pm; }
+      st.pendingRecs.push(rec);
+      if (typeof fn !== 'function') { complete(st, rec); return st.pm; }
       if (fn.length > 0) {
         var finished = false;
-        st.pendingTests++;
         var done = function (err) {
           if (finished) { return; }
           finished = true;
           st.pendingTests--;
-          rec.pending = false;
           if (err) { recordFailure(rec, err); }
+          complete(st, rec);
         };
-        rec.pending = true;
+        st.pendingTests++;
         try { fn.call(st.pm, done); } catch (e) { recordFailure(rec, e); done(); }
         return st.pm;
       }
       var outcome;
-      try { outcome = fn.call(st.pm); } catch (e) { recordFailure(rec, e); return st.pm; }
+      try { outcome = fn.call(st.pm); } catch (e) { recordFailure(rec, e); complete(st, rec); return st.pm; }
       if (outcome && typeof outcome.then === 'function') {
         st.pendingTests++;
-        rec.pending = true;
+        var settled = false;
         var settle = function (err, failed) {
-          if (!rec.pending) { return; }
-          rec.pending = false;
+          if (settled) { return; }
+          settled = true;
           st.pendingTests--;
           if (failed) { recordFailure(rec, err); }
+          complete(st, rec);
         };
         outcome.then(function () { settle(null, false); }, function (err) { settle(err, true); });
+      } else {
+        complete(st, rec);
       }
       return st.pm;
     }
@@ -321,7 +337,10 @@
       return decorateResponse(new (sdk().Request)(ctx.request || { method: 'GET', url: '' }));
     });
     lazy(pm, 'response', function () {
-      return ctx.response ? decorateResponse(new (sdk().Response)(ctx.response)) : undefined;
+      if (ctx.response) { return decorateResponse(new (sdk().Response)(ctx.response)); }
+      // Newman: a test script after a failed request gets an empty response; a
+      // pre-request script has none at all.
+      return st.listen === 'test' ? decorateResponse(new (sdk().Response)({})) : undefined;
     });
     lazy(pm, 'cookies', function () {
       var list = new (sdk().CookieList)(null, ctx.cookies || []);
@@ -393,10 +412,10 @@
     return p;
   }
 
-  function headerObject(headers) {
+  function headerObject(headers, lowerCase) {
     var out = {};
     (headers || []).forEach(function (h) {
-      if (h && !h.disabled && h.key !== undefined) { out[h.key] = h.value; }
+      if (h && !h.disabled && h.key !== undefined) { out[lowerCase ? String(h.key).toLowerCase() : h.key] = h.value; }
     });
     return out;
   }
@@ -415,7 +434,7 @@
     return {
       url: r.url.toString(),
       method: r.method,
-      headers: headerObject(json.header),
+      headers: headerObject(json.header, true),   // Newman lower-cases the legacy request's keys
       data: data,
       id: st.ctx.info && st.ctx.info.requestId,
       name: st.ctx.info && st.ctx.info.requestName
@@ -432,7 +451,7 @@
     request: function (st) { return legacyRequest(st); },
     responseBody: function (st) { return st.ctx.response ? st.ctx.response.body : undefined; },
     responseCode: function (st) {
-      var r = st.ctx.response;
+      var r = st.ctx.response || (st.listen === 'test' ? {} : null);
       return r ? { code: r.code, name: r.status, detail: r.status, standardName: r.status } : undefined;
     },
     responseHeaders: function (st) { return st.ctx.response ? headerObject(st.ctx.response.header) : undefined; },
@@ -507,6 +526,7 @@
       outbox: [],
       sends: new Map(),
       pendingTests: 0,
+      pendingRecs: [],
       scriptPending: false,
       legacy: Object.create(null),
       legacyTests: {},
@@ -540,16 +560,13 @@
   function collectResult(st, extraError) {
     if (extraError && !st.error) { st.error = extraError; }
     if (hasOwn.call(st.legacy, 'tests') || Object.keys(st.legacyTests).length) { legacyTestResults(st); }
-    st.tests.forEach(function (rec) {
-      if (rec.pending) {
-        rec.pending = false;
-        if (rec.passed) {
-          rec.passed = false;
-          var why = st.error || { name: 'Error', message: 'test did not complete before the script ended' };
-          rec.error = { name: why.name, message: why.message, stack: null };
-        }
+    st.pendingRecs.splice(0).forEach(function (rec) {
+      if (rec.passed) {
+        rec.passed = false;
+        var why = st.error || { name: 'Error', message: 'test did not complete before the script ended' };
+        rec.error = { name: why.name, message: why.message, stack: null };
       }
-      delete rec.pending;
+      st.tests.push(rec);
     });
     var scopes = {};
     // A scope the script never touched comes back as null: the engine reuses the
@@ -559,7 +576,7 @@
     });
     var request = st.ctx.request === undefined ? null : st.ctx.request;
     if (st.requestBuilt) {
-      try { request = st.pm.request.toJSON(); } catch (e) { setError(e); }
+      try { request = requestJSON(st.pm.request); } catch (e) { setError(e); }
     }
     return {
       scopes: scopes,
@@ -573,6 +590,27 @@
       deprecations: st.deprecations,
       sendRequests: st.sendRecords
     };
+  }
+
+  // Scripts assign plain values to pm.request fields (`pm.request.url = '...'`,
+  // `pm.request.auth = {type: 'bearer', ...}`, `pm.request.headers = [...]`); Postman
+  // accepts that, so turn them back into SDK objects before serialising.
+  function requestJSON(request) {
+    var S_ = sdk();
+    if (request.url !== undefined && !(request.url instanceof S_.Url)) {
+      request.url = new S_.Url(typeof request.url === 'string' ? request.url : (request.url || ''));
+    }
+    if (request.auth && !(request.auth instanceof S_.RequestAuth)) {
+      request.auth = new S_.RequestAuth(request.auth);
+    }
+    if (request.headers && typeof request.headers.each !== 'function') {
+      request.headers = new S_.PropertyList(S_.Header, request, headersToArray(request.headers) || []);
+    }
+    if (request.body && !(request.body instanceof S_.RequestBody)) {
+      request.body = new S_.RequestBody(request.body);
+    }
+    if (typeof request.method === 'string') { request.method = request.method.toUpperCase(); }
+    return request.toJSON();
   }
 
   function finish(extraError) {
@@ -713,6 +751,25 @@
     baselineGlobals = new Set(Object.getOwnPropertyNames(global));
     baselineGlobals.add('__pmr_exec');
   }
+
+  // Postman's sandbox parses with a lenient JSON whose failures are JSONErrors with a
+  // position ("Unexpected token 'b' at 1:2"); the sdk builds those. Native parse first, so
+  // valid JSON costs nothing extra; the guard stops the sdk's own JSON.parse call recursing.
+  var nativeParse = JSON.parse;
+  var inFallback = false;
+  Object.defineProperty(JSON, 'parse', {
+    configurable: true, writable: true, enumerable: false,
+    value: function parse(text, reviver) {
+      try {
+        return nativeParse(text, reviver);
+      } catch (err) {
+        var parseLenient = global.__pmr_sdk && global.__pmr_sdk.parseJSON;
+        if (inFallback || typeof parseLenient !== 'function') { throw err; }
+        inFallback = true;
+        try { return parseLenient(String(text), reviver); } finally { inFallback = false; }
+      }
+    }
+  });
 
   Object.defineProperty(global, '__pmr_exec', {
     value: Object.freeze({ run: run, step: step, deliver: deliver, abort: abort, seal: seal }),

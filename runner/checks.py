@@ -694,6 +694,19 @@ class ChecksHook:
         return _passed(name)
 
 
+def checks_hook(collection: str | Path, *, checks_file: str | Path | None = None, use_default_file: bool = True,
+                captures: list[str] | tuple[str, ...] = (), asserts: list[str] | tuple[str, ...] = ()
+                ) -> ChecksHook | None:
+    """For the Python API: the hook ``pmreplay run`` would build from these flags (``None`` when there
+    are no rules), to pass as ``runner.api.run(..., response_hooks=[hook])``."""
+    text = str(collection)
+    local = text != "-" and "://" not in text and Path(text).is_file()
+    root = load_collection(text).root if local else None
+    config = build_config(text, checks_file=str(checks_file) if checks_file else None,
+                          use_default_file=use_default_file, captures=captures, asserts=asserts, root=root)
+    return ChecksHook(config, validated=local) if config.has_response_rules else None
+
+
 # --------------------------------------------------------------------------- the CLI extension
 
 

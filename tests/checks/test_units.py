@@ -134,3 +134,24 @@ def test_baseline_paths_are_stable_and_unique_among_siblings():
         "users-admin/get/iteration-1.json", "users-admin/get-2/iteration-1.json", "n-code/iteration-1.json"]
     assert relative_path(items[0], 2, repeat=3).as_posix() == "users-admin/get/iteration-3.run-3.json"
     assert slug("...") == "unnamed"
+
+
+def test_python_api_takes_the_same_hooks(tmp_path, echo_url):
+    from runner.api import run
+    from runner.baseline import BaselineComparer, BaselineRecorder
+    from runner.checks import checks_hook
+    from tests.checks.support import request, write_collection
+
+    path = write_collection(tmp_path, [request("make", f"{echo_url}/make", "POST", {"id": 7}),
+                                       request("use", f"{echo_url}/use/{{{{ID}}}}")])
+    hook = checks_hook(path, captures=["make:ID=$.json.id"], asserts=["use:$.path == /use/7", "use:status == 500"])
+    summary = run(path, response_hooks=[hook, BaselineRecorder(tmp_path / "base")], silent=True)
+    assert summary.environment.get("ID") == 7
+    failed = [f.error["message"] for f in summary.failures]
+    assert failed == ["expected 200 to equal 500"]
+    again = run(path, response_hooks=[checks_hook(path, captures=["make:ID=$.json.id"]),
+                                      BaselineComparer(tmp_path / "base", ignore=["$.headers"])], silent=True)
+    assert again.exit_code == 0
+    assert checks_hook(path, use_default_file=False) is None
+    with pytest.raises(ChecksError, match="no request matches 'nobody'"):
+        checks_hook(path, asserts=["nobody:status == 200"])

@@ -361,3 +361,10 @@ def test_send_request_backend_may_return_a_response_dataclass(echo_url):
     assert r["error"] is None, r["error"]
     assert r["console"][0]["messages"] == [200, "/bytes", True]
     assert isinstance(r["sendRequests"][0]["response"]["body"], str)
+
+
+def test_overwritten_builtins_do_not_break_the_engine(sb):
+    run(sb, "JSON.stringify = function () { return 'broken'; }; Object.getOwnPropertyNames = null;")
+    r = run(sb, "pm.environment.set('still', 'works')", scopes={"environment": []})
+    assert r["error"] is None
+    assert r["scopes"]["environment"][0]["value"] == "works"

@@ -19,6 +19,9 @@
   var SCOPE_NAMES = ['globals', 'collectionVariables', 'environment', 'iterationData', '_variables'];
   var RETURNED_SCOPES = ['globals', 'environment', 'collectionVariables', '_variables'];
   var hasOwn = Object.prototype.hasOwnProperty;
+  // Captured once: a script that overwrites these must not break the engine for the next one.
+  var stringify = JSON.stringify;
+  var ownNames = Object.getOwnPropertyNames;
 
   var compiled = new Map();          // wrapper source -> compiled function (scripts repeat per request)
   var deprecationsSeen = Object.create(null);
@@ -549,7 +552,7 @@
   }
 
   function cleanGlobals() {
-    var names = Object.getOwnPropertyNames(global);
+    var names = ownNames(global);
     for (var i = 0; i < names.length; i++) {
       if (!baselineGlobals.has(names[i])) {
         try { delete global[names[i]]; } catch (e) { /* non-configurable: leave it */ }
@@ -624,9 +627,9 @@
     }
     var json;
     try {
-      json = JSON.stringify(result);
+      json = stringify(result);
     } catch (e) {
-      json = JSON.stringify(base.toPlain(result));
+      json = stringify(base.toPlain(result));
     }
     S = null;
     base.consoleSink.entries = null;
@@ -659,7 +662,7 @@
     if (S.outbox.length) {
       var out = S.outbox;
       S.outbox = [];
-      return JSON.stringify({ state: 'send', requests: out });
+      return stringify({ state: 'send', requests: out });
     }
     var delay = base.timerControl.nextDelay();
     if (delay === 0) {

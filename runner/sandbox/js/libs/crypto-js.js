@@ -4,8 +4,9 @@
  * Why: Postman's sandbox ships crypto-js 3.3.0 and collections call it directly
  * (`CryptoJS.HmacSHA256(...)`, `CryptoJS.AES.encrypt(...)`).  No maintained Python
  * package provides it, so this file re-implements the public surface from the
- * algorithm specifications (FIPS 180-4, FIPS 197, RFC 1321, RFC 2104, RFC 2898,
- * Keccak, RIPEMD-160, OpenSSL's EVP_BytesToKey) with crypto-js 3.3.0 semantics:
+ * algorithm specifications (FIPS 180-4, FIPS 197, FIPS 46-3, RFC 1321, RFC 2104,
+ * RFC 2898, RFC 4503, Keccak, RIPEMD-160, RC4, OpenSSL's EVP_BytesToKey) with
+ * crypto-js 3.3.0 semantics, checked against the real package by the tests:
  * PBKDF2 defaults to SHA1, one iteration and a 128-bit key, SHA3 is the original
  * Keccak padding, block cipher modes always apply the configured padding, CTR only
  * increments the last 32-bit word of the counter.
@@ -1282,6 +1283,51 @@ __pmr_define("crypto-js", function (require) {
   }
   var CTR = makeMode(ctrStep, ctrStep, true);
 
+  // Brian Gladman's CTR variant as crypto-js has it: the counter is incremented before
+  // use, byte-wise from the top byte of the first word, carrying into the second word.
+  function gladmanIncWord(word) {
+    if (((word >> 24) & 0xff) !== 0xff) return (word + 0x01000000) | 0;
+    var b1 = (word >> 16) & 0xff;
+    var b2 = (word >> 8) & 0xff;
+    var b3 = word & 0xff;
+    if (b1 !== 0xff) {
+      b1++;
+    } else {
+      b1 = 0;
+      if (b2 !== 0xff) {
+        b2++;
+      } else {
+        b2 = 0;
+        b3 = b3 === 0xff ? 0 : b3 + 1;
+      }
+    }
+    return (b1 << 16) | (b2 << 8) | b3;
+  }
+  function ctrGladmanStep(st, words, offset) {
+    var counter = st.prev;
+    counter[0] = gladmanIncWord(counter[0]);
+    if (counter[0] === 0) counter[1] = gladmanIncWord(counter[1]);
+    var stream = counter.slice(0);
+    st.cipher.encryptBlock(stream, 0);
+    xorInto(words, offset, stream, st.cipher.blockSize);
+  }
+  var CTRGladman = makeMode(ctrGladmanStep, ctrGladmanStep, true);
+
+  // Base for script-defined modes written crypto-js style:
+  // `var M = CryptoJS.lib.BlockCipherMode.extend(); M.Encryptor = M.extend({processBlock: ...})`.
+  var BlockCipherMode = Base.extend({
+    createEncryptor: function (cipher, iv) {
+      return this.Encryptor.create(cipher, iv);
+    },
+    createDecryptor: function (cipher, iv) {
+      return this.Decryptor.create(cipher, iv);
+    },
+    init: function (cipher, iv) {
+      this._cipher = cipher;
+      this._iv = iv;
+    }
+  });
+
   // --- paddings (blockSize in 32-bit words)
   // The low byte of the word holding the last byte, exactly as crypto-js reads it: the
   // same thing for whole blocks, and the same garbage for truncated ciphertexts.
@@ -1859,8 +1905,35 @@ __pmr_define("crypto-js", function (require) {
   });
   var RC4Drop = RC4.extend({cfg: {drop: 192}});
 
+  // ------------------------------------------------------------------ x64 words
+  // crypto-js's 64-bit word containers; kept for scripts that build SHA-512 inputs
+  // with them.  Only the conversions scripts use are provided.
+  var X64Word = Base.extend({
+    init: function (high, low) {
+      this.high = high;
+      this.low = low;
+    }
+  });
+  var X64WordArray = Base.extend({
+    init: function (words, sigBytes) {
+      words = this.words = words || [];
+      this.sigBytes = sigBytes !== undefined ? sigBytes : words.length * 8;
+    },
+    toX32: function () {
+      var out = [];
+      for (var i = 0; i < this.words.length; i++) out.push(this.words[i].high, this.words[i].low);
+      return WordArray.create(out, this.sigBytes);
+    },
+    clone: function () {
+      var copy = Base.clone.call(this);
+      copy.words = this.words.map(function (w) { return w.clone(); });
+      return copy;
+    }
+  });
+
   // ------------------------------------------------------------------ exports
   var C = {};
+  C.x64 = {Word: X64Word, WordArray: X64WordArray};
   C.lib = {
     Base: Base,
     WordArray: WordArray,
@@ -1869,6 +1942,7 @@ __pmr_define("crypto-js", function (require) {
     Cipher: Cipher,
     StreamCipher: StreamCipher,
     BlockCipher: BlockCipher,
+    BlockCipherMode: BlockCipherMode,
     CipherParams: CipherParams,
     SerializableCipher: SerializableCipher,
     PasswordBasedCipher: PasswordBasedCipher
@@ -1903,7 +1977,7 @@ __pmr_define("crypto-js", function (require) {
     Rabbit: Rabbit,
     RabbitLegacy: RabbitLegacy
   };
-  C.mode = {CBC: CBC, ECB: ECB, CFB: CFB, OFB: OFB, CTR: CTR};
+  C.mode = {CBC: CBC, ECB: ECB, CFB: CFB, OFB: OFB, CTR: CTR, CTRGladman: CTRGladman};
   C.pad = {
     Pkcs7: Pkcs7,
     AnsiX923: AnsiX923,

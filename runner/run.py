@@ -16,7 +16,7 @@ from typing import Any, Protocol
 from runner.collection import Collection, Item, effective_auth, effective_protocol_profile
 from runner.events import EventBus
 from runner.sending import Exchange, Sender, SendOptions
-from runner.urls import apply_path_variables, ensure_scheme, url_to_string
+from runner.urls import apply_path_variables, as_text, ensure_scheme, url_to_string
 from runner.variables import ScopeChain, VariableScope
 
 DEFAULT_SCRIPT_TIMEOUT_MS = 60_000
@@ -361,7 +361,7 @@ class Runner:
         if isinstance(url_obj, dict) and url_obj.get("variable"):
             url = apply_path_variables(url, chain.substitute_deep(url_obj["variable"]))
         headers = [
-            {"key": chain.substitute(str(h.get("key", ""))), "value": chain.substitute(_text(h.get("value")))}
+            {"key": chain.substitute(str(h.get("key", ""))), "value": chain.substitute(as_text(h.get("value")))}
             for h in request.get("header") or []
             if isinstance(h, dict) and not h.get("disabled")
         ]
@@ -401,11 +401,3 @@ def map_body_files(body: dict | None, file_map: dict[str, str]) -> dict | None:
         body["formdata"] = [{**f, "src": _mapped(f.get("src"), file_map)} if isinstance(f, dict) and "src" in f else f
                             for f in body["formdata"]]
     return body
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)

@@ -15,7 +15,8 @@ from typing import Any
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
 
 
-def _as_text(value: Any) -> str:
+def as_text(value: Any) -> str:
+    """A JSON scalar as Postman writes it into a URL or header (None is empty, booleans lower case)."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -33,11 +34,11 @@ def query_to_string(query: list[dict] | None) -> str:
         if key is None and value is None:
             continue
         if value is None:
-            parts.append(_as_text(key))
+            parts.append(as_text(key))
         elif key is None:
-            parts.append("=" + _as_text(value))
+            parts.append("=" + as_text(value))
         else:
-            parts.append(f"{_as_text(key)}={_as_text(value)}")
+            parts.append(f"{as_text(key)}={as_text(value)}")
     return "&".join(parts)
 
 
@@ -59,20 +60,20 @@ def url_to_string(url: Any) -> str:
         out += f"{str(protocol).rstrip(':/')}://"
     auth = url.get("auth")
     if isinstance(auth, dict) and (auth.get("user") or auth.get("password")):
-        out += _as_text(auth.get("user"))
+        out += as_text(auth.get("user"))
         if auth.get("password"):
-            out += ":" + _as_text(auth.get("password"))
+            out += ":" + as_text(auth.get("password"))
         out += "@"
     host = url.get("host")
     if isinstance(host, list):
-        out += ".".join(_as_text(h) for h in host)
+        out += ".".join(as_text(h) for h in host)
     elif host is not None:
-        out += _as_text(host)
+        out += as_text(host)
     if url.get("port") not in (None, ""):
-        out += ":" + _as_text(url.get("port"))
+        out += ":" + as_text(url.get("port"))
     path = url.get("path")
     if isinstance(path, list):
-        segments = [p.get("value", "") if isinstance(p, dict) else _as_text(p) for p in path]
+        segments = [p.get("value", "") if isinstance(p, dict) else as_text(p) for p in path]
         if segments:
             out += "/" + "/".join(segments)
     elif isinstance(path, str) and path:
@@ -81,7 +82,7 @@ def url_to_string(url: Any) -> str:
     if query:
         out += "?" + query
     if url.get("hash"):
-        out += "#" + _as_text(url.get("hash"))
+        out += "#" + as_text(url.get("hash"))
     return out
 
 
@@ -146,7 +147,7 @@ def apply_path_variables(url: str, variables: list[dict] | None) -> str:
     segments = before.split("/")
     for i, segment in enumerate(segments[1:], start=1):
         if segment.startswith(":") and segment[1:] in values and values[segment[1:]] is not None:
-            segments[i] = _as_text(values[segment[1:]])
+            segments[i] = as_text(values[segment[1:]])
     return prefix + "/".join(segments) + after
 
 

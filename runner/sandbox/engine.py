@@ -92,6 +92,19 @@ def _script_files() -> list[Path]:
     return [f for f in files if f.exists()]
 
 
+def _sources() -> list[tuple[str, str]]:
+    """(name, source) pairs to evaluate: the JS files, with the vendored lodash and moment
+    registered after ``js/libs/`` as libs_vendor.py expects (``_``, ``require('lodash')``)."""
+    from runner.sandbox.libs_vendor import vendored_modules
+
+    out: list[tuple[str, str]] = []
+    for path in _script_files():
+        if path.name == "pm.js":
+            out += [(f"vendored {name}", source) for name, source in vendored_modules()]
+        out.append((path.name, path.read_text(encoding="utf-8")))
+    return out
+
+
 _SYNTAX_LINE = re.compile(r"^[^:\n]*:(\d+): SyntaxError")
 
 
@@ -134,7 +147,7 @@ class Sandbox:
         self.memory_mb = memory_mb or None
         self.send_request = send_request
         self._mr: MiniRacer | None = None
-        self._sources = [(path.name, path.read_text(encoding="utf-8")) for path in _script_files()]
+        self._sources = _sources()
         self._start()
         _live.add(self)
 

@@ -21,7 +21,7 @@ BAIL_MODIFIERS = ("failure", "folder")
 RUN_EXTENSIONS: tuple[str, ...] = ("runner.checks", "runner.baseline")
 """Modules that add ``run`` options and hooks: each has ``add_arguments(parser)`` and
 ``response_hooks(args) -> list`` (see ``runner.run.ResponseHook``)."""
-SUBCOMMANDS = {"emulator": "aep_emulator.cli"}
+SUBCOMMANDS = {"emulator": "aep_emulator.cli", "env": "runner.envcli"}
 """Subcommands handled by another module's ``main(argv) -> int``."""
 
 
@@ -248,7 +248,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         argv, reporter_options = split_reporter_options(fix_bail(argv))
         parser = build_parser()
+        config: dict[str, Any] = {}
+        if argv[:1] == ["run"]:  # defaults from pmreplay.toml / [tool.pmreplay] / .newmanrc (runner/config.py)
+            from runner.config import finish_run_args, install_run_defaults
+
+            config = install_run_defaults(parser, os.getcwd())
         args = parser.parse_args(argv)
+        if config:
+            reporter_options = finish_run_args(args, config, reporter_options)
         if args.version:
             from importlib.metadata import version
 

@@ -34,7 +34,8 @@ The YAML file::
 
 SOURCE is ``status``, ``body`` (the text), ``header:Name``, ``cookie:name`` or a JSONPath
 (jsonpath-ng's extended syntax) into the response JSON; a path matching several values
-yields the list of them. OP is one of ``==  !=  <  <=  >  >=  contains  matches  exists
+yields the list of them (stored as is, like ``pm.environment.set``: an object captured whole
+reads as ``[object Object]`` in ``{{VAR}}``, so capture the scalar you need). OP is one of ``==  !=  <  <=  >  >=  contains  matches  exists
 not exists  type is``; VALUE is read as a JSON literal when it is one (``200``, ``"a b"``,
 ``[1, 2]``, ``null``), else as plain text (``matches`` takes a regex, optionally ``/re/i``).
 A capture that matches nothing (and has no ``default``) is a failed assertion; every check is
@@ -87,7 +88,7 @@ SCHEMA: dict = {
         "requests": {
             "type": "object",
             "additionalProperties": {
-                "type": "object", "additionalProperties": False,
+                "type": ["object", "null"], "additionalProperties": False,
                 "properties": {
                     "capture": {
                         "type": "object",

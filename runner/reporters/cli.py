@@ -1,214 +1,674 @@
 """The ``cli`` reporter: Newman's terminal output, as the run goes.
 
 Why keep Newman's layout: people read these logs in CI and compare them with what they
-knew; the item arrows, ``METHOD url [200 OK, 548B, 63ms]`` lines, ticks and numbered
-failures, the summary table and the failure list look the same. Colour only on a TTY
-(or ``--color on``); ``--silent`` prints nothing.
+knew from Newman; the item arrows, ``METHOD url [200 OK, 548B, 63ms]`` lines, ticks and
+numbered failures, console blocks, the summary table and the failure list are laid out the
+same (sizes count headers like Newman's, times and sizes use Newman's units). Colour only on
+a TTY or with ``--color on``, never an escape code otherwise; ``--silent`` prints nothing.
+Everything shown passes through the run's masker: a secret never reaches the terminal, even
+where Newman would print it.
+
+Options (``--reporter-cli-<option>``): ``no-summary``, ``no-failures``, ``no-assertions``,
+``no-success-assertions``, ``no-console``, ``no-banner``, ``show-timestamps``.
 """
 
 from __future__ import annotations
 
-import json
+import math
+import os
+import re
+import shutil
 import sys
+import textwrap
+from datetime import datetime
 from typing import Any
 
 from runner.reporters import Reporter, ReporterContext
 
-_COLORS = {"green": "32", "red": "31", "gray": "90", "cyan": "36", "yellow": "33", "bold": "1", "dim": "2"}
-BODY_PREVIEW = 2048
+BODY_CLIP_SIZE = 2048
+"""Newman shows at most this many characters of a body with ``--verbose``."""
+WRAP_WIDTH = 54
+"""Console and body text is cut into lines of this many characters when the width is unknown
+(Newman: 60 columns less the indentation)."""
+INSPECT_BREAK = 44
+"""Objects longer than this are spread over several lines (Node's inspect with Newman's breakLength)."""
+
+_CODES = {"red": (31, 39), "green": (32, 39), "yellow": (33, 39), "blue": (34, 39), "cyan": (36, 39),
+          "gray": (90, 39), "white": (37, 39), "bold": (1, 22), "underline": (4, 24)}
+_LEVEL_COLOR = {"log": "gray", "info": "cyan", "warn": "yellow", "debug": "blue", "error": "red"}
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+UNICODE_SYMBOLS = {"top": "┌", "middle": "│", "bottom": "└", "dot": ".", "folder": "❏", "root": "→",
+                   "sub": "↳", "ok": "✓", "error": "✖", "star": "★", "up": "↑", "down": "↓"}
+PLAIN_SYMBOLS = {"top": "-", "middle": "|", "bottom": "-", "dot": ".", "folder": "Folder", "root": "Root",
+                 "sub": "Sub-folder", "ok": "Pass", "error": "Fail", "star": "*", "up": "^", "down": "v"}
+
+# box pieces: top, row separator, span separator, bottom; each (left, fill, joint, right); vertical bar
+_UNICODE_BOX = {"top": "┌─┬┐", "mid": "├─┼┤", "span": "├─┴┤", "full": "├─├┤", "bottom": "└─┴┘", "bar": "│"}
+_PLAIN_BOX = {"top": "----", "mid": "--+-", "span": "----", "full": "----", "bottom": "----", "bar": "|"}
+
+
+# ---------------------------------------------------------------------- units
 
 
 def human_size(size: float) -> str:
-    for unit in ("B", "kB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f}{unit}" if unit == "B" else f"{size:.2f}{unit}".replace(".00", "")
-        size /= 1000.0
-    return f"{size}B"
+    """Bytes in SI units with up to two decimals and no space: ``548B``, ``1.02kB``, ``1MB``."""
+    size = max(0.0, float(size or 0))
+    units = ("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")
+    exponent = 0 if size < 1 else min(int(math.floor(math.log10(size) / 3)), len(units) - 1)
+    value = round(size / 1000 ** exponent, 2)
+    if value == 1000 and exponent < len(units) - 1:
+        value, exponent = 1, exponent + 1
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return f"{text}{units[exponent]}"
 
 
 def human_ms(ms: float) -> str:
+    """Newman's durations: ``500µs``, ``63ms`` below two seconds, then ``2.3s``, ``1m 5.4s``, ``1h 2m 5s``."""
+    ms = max(0.0, float(ms or 0))
     if ms < 1:
-        return f"{ms * 1000:.0f}µs"
-    if ms < 1000:
-        return f"{ms:.0f}ms"
-    return f"{ms / 1000:.1f}s"
+        return f"{int(ms * 1000)}µs"
+    if ms < 1998:
+        return f"{int(ms)}ms"
+    parts = []
+    days, rest = divmod(int(ms // 1000), 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, _ = divmod(rest, 60)
+    for value, unit in ((days, "d"), (hours, "h"), (minutes, "m")):
+        if value:
+            parts.append(f"{value}{unit}")
+    seconds = math.floor((ms / 1000) % 60 * 10 + 1e-7) / 10
+    if seconds:
+        parts.append(f"{seconds:.1f}".removesuffix(".0") + "s")
+    return " ".join(parts) or "0ms"
+
+
+# ---------------------------------------------------------------------- JavaScript-style values
+
+
+_BARE_STRINGS = re.compile(r"^(undefined|NaN|-?Infinity|\[Circular\]|\[Function: [^\]]*\]|\[Object\])$")
+"""The sandbox ships these JavaScript values as strings; shown bare, as Node shows the values."""
+_IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$")
+
+
+def js_string(text: str) -> str:
+    """A string literal as Node's ``util.inspect`` writes it: single quotes unless the text has them."""
+    quote = "'"
+    if "'" in text:
+        quote = '"' if '"' not in text else ("`" if "`" not in text and "${" not in text else "'")
+    out = []
+    for char in text:
+        if char == quote or char == "\\":
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif char == "\t":
+            out.append("\\t")
+        elif char == "\r":
+            out.append("\\r")
+        elif char == "\b":
+            out.append("\\b")
+        elif char == "\f":
+            out.append("\\f")
+        elif char == "\v":
+            out.append("\\v")
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\x{ord(char):02X}")
+        else:
+            out.append(char)
+    return quote + "".join(out) + quote
+
+
+def _js_number(value: float) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if value == 0 and math.copysign(1, value) < 0:
+        return "-0"
+    if value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    text = repr(value)
+    if "e" in text:
+        mantissa, _, exp = text.partition("e")
+        text = f"{mantissa.removesuffix('.0')}e{'+' if not exp.startswith('-') else ''}{exp.lstrip('+')}"
+    return text
+
+
+def js_inspect(value: Any, indent: int = 0, top: bool = True) -> str:
+    """A console message as Node's ``util.inspect`` shows it (the layout Newman prints).
+
+    Why: a Postman user reads ``{ a: 1, b: [ 1, 2 ] }`` and ``'text'`` in Newman's console
+    blocks; objects longer than the break length go one entry per line, two spaces deeper.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return _js_number(value)
+    if isinstance(value, str):
+        return value if _BARE_STRINGS.match(value) else js_string(value)
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        entries = [js_inspect(v, indent + 2, False) for v in value[:100]]
+        if len(value) > 100:
+            entries.append(f"... {len(value) - 100} more item{'s' if len(value) - 100 > 1 else ''}")
+        return _braces("[", "]", entries, indent)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        entries = []
+        for key, item in value.items():
+            name = key if _IDENTIFIER.match(str(key)) else js_string(str(key))
+            entries.append(f"{name}: {js_inspect(item, indent + 2, False)}")
+        return _braces("{", "}", entries, indent)
+    return js_string(str(value))
+
+
+def _braces(open_: str, close: str, entries: list[str], indent: int) -> str:
+    start = len(entries) + indent + len(open_) + 10
+    total = len(entries) + start + sum(len(e) for e in entries)
+    if total <= INSPECT_BREAK and not any("\n" in e for e in entries):
+        return f"{open_} {', '.join(entries)} {close}"
+    pad = "\n" + " " * indent
+    return f"{open_}{pad}  " + f",{pad}  ".join(entries) + f"{pad}{close}"
+
+
+def cut_lines(text: str, width: int = WRAP_WIDTH) -> list[str]:
+    """Text cut into lines of at most ``width`` characters; empty lines dropped (as Newman's wrap does)."""
+    lines = []
+    for line in text.replace("\r\n", "\n").split("\n"):
+        lines.extend(line[i:i + width] for i in range(0, len(line), width))
+    return lines
+
+
+# ---------------------------------------------------------------------- HTTP facts
+
+
+def _header(headers: list[dict], name: str) -> str | None:
+    for header in headers or []:
+        if str(header.get("key", "")).lower() == name:
+            return str(header.get("value", ""))
+    return None
+
+
+def _headers_size(headers: list[dict]) -> int:
+    return sum(len(f"{h.get('key', '')}: {h.get('value', '')}\r\n") for h in headers or [] if not h.get("disabled"))
+
+
+def response_total_size(response: Any) -> int:
+    """Newman's response size: body plus status line and header block."""
+    encoding = (_header(response.header, "content-encoding") or "").lower()
+    length = _header(response.header, "content-length")
+    if ("gzip" in encoding or "deflate" in encoding) and length and length.isdigit():
+        body = int(length)
+    else:
+        body = len(response.body)
+    return body + len(f"HTTP/X.X {response.code} {response.status}\r\n\r\n") + _headers_size(response.header)
+
+
+def request_body_text(sent: dict) -> tuple[str, str]:
+    """The body as sent (its mode and text), for ``--verbose``."""
+    body = sent.get("body") or {}
+    mode = str(body.get("mode") or "")
+    if mode == "raw":
+        return mode, str(body.get("raw") or "")
+    if mode == "urlencoded":
+        pairs = [f"{p.get('key', '')}={p.get('value', '')}" for p in body.get("urlencoded") or []
+                 if isinstance(p, dict) and not p.get("disabled")]
+        return mode, "&".join(pairs)
+    if mode == "formdata":
+        parts = [f"{p.get('key', '')}={p.get('src') if p.get('type') == 'file' else p.get('value', '')}"
+                 for p in body.get("formdata") or [] if isinstance(p, dict) and not p.get("disabled")]
+        return mode, "\n".join(parts)
+    if mode == "file":
+        return mode, str((body.get("file") or {}).get("src") or "")
+    if mode == "graphql":
+        graphql = body.get("graphql") or {}
+        return mode, str(graphql.get("query") or "")
+    return mode, ""
+
+
+def content_summary(headers: list[dict]) -> list[str]:
+    """``content type, mime type, format, charset`` for the verbose response line."""
+    raw = _header(headers, "content-type")
+    if raw is None:
+        return ["undefined"] * 4
+    content_type, _, params = raw.partition(";")
+    content_type = content_type.strip().lower()
+    charset = "utf8"
+    match = re.search(r"charset=\"?([\w-]+)", params, re.I)
+    if match:
+        charset = match.group(1).lower().replace("-", "")
+    major, _, minor = content_type.partition("/")
+    if "json" in minor:
+        kind, fmt = "text", "json"
+    elif "xml" in minor:
+        kind, fmt = "text", "xml"
+    elif "html" in minor:
+        kind, fmt = "text", "html"
+    elif "javascript" in minor or "ecmascript" in minor:
+        kind, fmt = "text", "script"
+    elif major == "text":
+        kind, fmt = "text", minor or "plain"
+    elif major in ("image", "audio", "video"):
+        kind, fmt = major, major
+    else:
+        kind, fmt = "unknown", "raw"
+    return [content_type, kind, fmt, charset]
+
+
+def _is_binary(body: bytes) -> bool:
+    if b"\x00" in body[:BODY_CLIP_SIZE]:
+        return True
+    try:
+        body[:BODY_CLIP_SIZE].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start < BODY_CLIP_SIZE - 4  # a character cut at the clip edge is not binary
+    return False
+
+
+# ---------------------------------------------------------------------- the reporter
 
 
 class CliReporter(Reporter):
+    """Prints as events arrive; the summary table and failure list at the end."""
+
     name = "cli"
 
     def __init__(self, ctx: ReporterContext) -> None:
         super().__init__(ctx)
         self.out = ctx.stream or sys.stdout
-        self.failure_count = 0
-        self._current_group: tuple | None = None
-        self._multi = False
-        self.show_summary = not ctx.options.get("no-summary")
-        self.show_failures = not ctx.options.get("no-failures")
-        self.show_console = not ctx.options.get("no-console")
-        self.symbols = {"ok": "✓", "item": "→", "folder": "❏", "sub": "↳", "line": "│"} if ctx.unicode else \
-            {"ok": "√", "item": "->", "folder": "[]", "sub": "->", "line": "|"}
-        if ctx.silent:
+        options = ctx.options
+        self.show_summary = not options.get("no-summary")
+        self.show_failures = not options.get("no-failures")
+        self.show_assertions = not options.get("no-assertions")
+        self.show_success = not options.get("no-success-assertions")
+        self.show_console = not options.get("no-console")
+        self.show_banner = not options.get("no-banner")
+        self.timestamps = bool(options.get("show-timestamps"))
+        self.symbols = UNICODE_SYMBOLS if ctx.unicode else PLAIN_SYMBOLS
+        self._group: tuple[str, ...] = ()
+        self._block: str | None = None        # the level colour of the open console block
+        self._queue: list[tuple] | None = None  # output held while a script runs (see _on_script)
+        self._request_time: datetime | None = None
+        if ctx.silent or options.get("silent"):
+            self.ctx.silent = True
             return
         bus = ctx.bus
-        bus.on("start", self._on_start)
-        bus.on("beforeIteration", self._on_iteration)
-        bus.on("beforeItem", self._on_item)
-        bus.on("request", self._on_request)
-        bus.on("assertion", self._on_assertion)
-        bus.on("console", self._on_console)
-        bus.on("exception", self._on_exception)
+        for event in ("start", "beforeIteration", "beforeItem", "beforeRequest", "request", "beforeScript",
+                      "script", "assertion", "console", "exception", "test"):
+            bus.on(event, getattr(self, "_on_" + event))
 
-    # ------------------------------------------------------------------ output helpers
+    # ------------------------------------------------------------------ output
 
     def c(self, color: str, text: str) -> str:
-        return f"\x1b[{_COLORS[color]}m{text}\x1b[0m" if self.ctx.color else text
+        """``text`` in ``color`` (``"red bold"`` combines) when colour is on, else unchanged."""
+        if not self.ctx.color or not text:
+            return text
+        for name in reversed(color.split()):
+            start, end = _CODES[name]
+            text = f"\x1b[{start}m{text}\x1b[{end}m"
+        return text
 
-    def write(self, line: str = "") -> None:
-        self.out.write(line + "\n")
+    def _write(self, text: str) -> None:
+        self.out.write(text)
         self.out.flush()
+
+    def line(self, text: str = "") -> None:
+        """One line of output (held while a script runs); closes an open console block first."""
+        if self._queue is not None:
+            self._queue.append(("line", text))
+        else:
+            self._render_line(text)
+
+    def _render_line(self, text: str) -> None:
+        self._close_block()
+        self._write(text + "\n")
+
+    def _render_console(self, level: str, lines: list[str], stamp: str | None) -> None:
+        color = _LEVEL_COLOR.get(level, "gray")
+        if stamp is not None:
+            self._close_block()
+            self._write("\n  " + self.c("gray", stamp) + "\n")
+        if self._block is None:
+            self._write(self.c(color, f"  {self.symbols['top']}") + "\n")
+        self._block = color
+        bar = self.c(color, self.symbols["middle"])
+        for text in lines:
+            self._write(f"  {bar} {self.c('gray', text)}\n")
+
+    def _close_block(self) -> None:
+        if self._block is not None:
+            self._write(self.c(self._block, f"  {self.symbols['bottom']}") + "\n")
+            self._block = None
+
+    def _flush_queue(self, first: list[tuple]) -> None:
+        queue, self._queue = self._queue or [], None
+        for entry in [*first, *queue]:
+            if entry[0] == "line":
+                self._render_line(entry[1])
+            else:
+                self._render_console(*entry[1:])
+
+    def console_block(self, level: str, lines: list[str]) -> None:
+        stamp = f"[{datetime.now().strftime('%-I:%M:%S %p')}]" if self.timestamps else None
+        entry = ("console", level, lines, stamp)
+        if self._queue is not None:
+            self._queue.append(entry)
+        else:
+            self._render_console(*entry[1:])
+
+    def mask(self, text: Any) -> str:
+        return self.ctx.masker.text(str(text))
 
     # ------------------------------------------------------------------ listeners
 
     def _on_start(self, err, payload) -> None:
-        self._multi = payload.get("iteration_count", 1) > 1
-        self.write("pmreplay")
-        self.write()
-        self.write(self.ctx.masker.text(payload["collection"].name))
+        if self.show_banner:
+            self._write("pmreplay\n\n")
+        collection = payload.get("collection")
+        name = getattr(collection, "name", "") or getattr(collection, "id", "")
+        if name:
+            self.line(self.mask(name))
 
-    def _on_iteration(self, err, payload) -> None:
-        self._current_group = None
-        if self._multi:
-            cursor = payload["cursor"]
-            self.write()
-            self.write(self.c("gray", f"Iteration {cursor['iteration'] + 1}/{cursor['cycles']}"))
+    def _on_beforeIteration(self, err, payload) -> None:
+        cursor = payload.get("cursor") or {}
+        if cursor.get("cycles", 1) > 1:
+            self.line()
+            self.line(self.c("gray underline", f"Iteration {cursor.get('iteration', 0) + 1}/{cursor['cycles']}"))
 
-    def _on_item(self, err, payload) -> None:
+    def _on_beforeItem(self, err, payload) -> None:
         item = payload["item"]
-        groups = tuple(item.path()[:-1])
-        self.write()
-        if groups and groups != self._current_group:
-            self.write(f"{self.symbols['folder']} {' / '.join(groups)}")
-        self._current_group = groups
-        prefix = self.symbols["sub"] if groups else self.symbols["item"]
-        self.write(f"{prefix} {self.ctx.masker.text(item.name)}")
+        group = tuple(item.path()[:-1])
+        self.line()
+        if group != self._group:
+            if group:
+                self.line(f"{self.symbols['folder']} {self.mask(' / '.join(group))}")
+            self._group = group
+        self.line(f"{self.symbols['sub'] if group else self.symbols['root']} {self.mask(item.name or '')}")
+
+    def _on_beforeRequest(self, err, payload) -> None:
+        self._request_time = datetime.now()
+
+    def _request_head(self, method: str, url: str) -> str:
+        head = f"  {self.c('gray', method)} {self.c('gray', self.mask(url))}"
+        if self.timestamps and self._request_time is not None:
+            stamp = self._request_time.strftime("%-m/%-d/%Y, %-I:%M:%S %p")
+            head = f"  {self.c('gray', f'[{stamp}]')}  {self.c('gray', method)} {self.c('gray', self.mask(url))}"
+        return head
 
     def _on_request(self, err, payload) -> None:
         exchange = payload["exchange"]
-        masker = self.ctx.masker
-        sent = exchange.request
-        line = f"  {sent.get('method')} {masker.text(sent.get('url', ''))}"
+        sent = exchange.request or {}
         for warning in exchange.warnings or []:
-            self.write(self.c("yellow", f"  warning: {masker.text(warning)}"))
-        if exchange.error:
-            self.failure_count += 1
-            self.write(f"{line} {self.c('red', '[errored]')}")
-            self.write(self.c("red", f"     {masker.text(exchange.error)}"))
+            self.console_block("warn", cut_lines(self.mask(f"warning: {warning}")))
+        head = self._request_head(str(sent.get("method", "")), str(sent.get("url", "")))
+        if exchange.error or exchange.response is None:
+            self.line(f"{head} {self.c('red', '[errored]')}")
+            self.line(self.c("red", f"     {self.mask(exchange.error or 'Internal error! Could not read response data.')}"))
             return
         response = exchange.response
-        status = f"{response.code} {response.status}".strip()
-        color = "green" if response.code < 400 else "red" if response.code >= 500 else "yellow"
-        detail = f"[{self.c(color, status)}, {human_size(response.response_size)}, {human_ms(response.response_time_ms)}]"
-        self.write(f"{line} {detail}")
-        if self.ctx.verbose:
-            self._verbose(sent, response)
+        if not self.ctx.verbose:
+            self.line(head + " " + self.c("gray", f"[{response.code} {response.status}, "
+                                                  f"{human_size(response_total_size(response))}, "
+                                                  f"{human_ms(round(response.response_time_ms))}]"))
+            return
+        self._verbose(head, sent, response)
 
-    def _verbose(self, sent: dict, response) -> None:
+    def _verbose(self, head: str, sent: dict, response: Any) -> None:
+        """Newman's verbose block: one summary line, request and response bodies (clipped);
+        plus the headers both ways, masked, which Newman does not show."""
+        s, gray = self.symbols, (lambda text: self.c("gray", text))
+        star = f" {gray(s['star'])} "
+        headers_sent = [h for h in sent.get("header") or [] if not h.get("disabled")]
+        mode, req_text = request_body_text(sent)
+        req_bytes = len(req_text.encode("utf-8"))
+        target = re.sub(r"^[a-z][a-z0-9+.-]*://[^/?#]*", "", str(sent.get("url", "")), flags=re.I) or "/"
+        req_total = req_bytes + len(f"{sent.get('method', '')} {target} HTTP/X.X\r\n\r\n") + _headers_size(headers_sent)
+        self.line(head + "  ")
+        self.line("  " + star.join([
+            f"{response.code} {response.status}",
+            f"{human_ms(round(response.response_time_ms))} {gray('time')}",
+            f"{human_size(req_total)}{gray(s['up'])} {human_size(response_total_size(response))}{gray(s['down'])} "
+            f"{gray('size')}",
+            f"{len(headers_sent)}{gray(s['up'])} {len(response.header)}{gray(s['down'])} {gray('headers')}",
+            f"{len(response.cookies or [])} {gray('cookies')}",
+        ]))
         masker = self.ctx.masker
-        self.write(self.c("gray", "  ┌ request headers"))
-        for header in masker.headers_list(sent.get("header") or []):
-            self.write(self.c("gray", f"  │ {header.get('key')}: {header.get('value')}"))
-        body = sent.get("body") or {}
-        if body.get("mode") == "raw" and body.get("raw"):
-            self.write(self.c("gray", "  │ " + masker.text(str(body["raw"])[:BODY_PREVIEW]).replace("\n", "\n  │ ")))
-        self.write(self.c("gray", "  ├ response headers"))
-        for header in masker.headers_list(response.header):
-            self.write(self.c("gray", f"  │ {header.get('key')}: {header.get('value')}"))
-        text = response.body[:BODY_PREVIEW].decode("utf-8", errors="replace")
-        more = f" … ({len(response.body) - BODY_PREVIEW} more bytes)" if len(response.body) > BODY_PREVIEW else ""
-        if text:
-            self.write(self.c("gray", "  │ " + masker.text(text).replace("\n", "\n  │ ") + more))
-        self.write(self.c("gray", "  └"))
+        self._box(f"{s['up']} headers", [f"{h.get('key')}: {h.get('value')}" for h in masker.headers_list(headers_sent)])
+        if req_bytes:
+            self._box(f"{s['up']} {mode}{star}{human_size(req_bytes)}", self._clipped(req_text, req_bytes))
+        self._box(f"{s['down']} headers",
+                  [f"{h.get('key')}: {h.get('value')}" for h in masker.headers_list(response.header)])
+        summary = star.join(content_summary(response.header))
+        body = response.body or b""
+        if not body:
+            self.line(f"  {s['down']} {summary}")
+            return
+        if _is_binary(body):
+            lines = [f"(binary, {human_size(len(body))})"]
+        else:
+            lines = self._clipped(body.decode("utf-8", errors="replace"), len(body))
+        self._box(f"{s['down']} {summary}{star}{human_size(len(body))}", lines)
+
+    def _clipped(self, text: str, size: int) -> list[str]:
+        clipped = size > BODY_CLIP_SIZE
+        lines = cut_lines(self.mask(text[:BODY_CLIP_SIZE] if clipped else text))
+        if clipped:
+            lines.append(f"(showing {human_size(BODY_CLIP_SIZE)}/{human_size(size)})")
+        return lines
+
+    def _box(self, title: str, lines: list[str]) -> None:
+        s = self.symbols
+        self.line(f"  {self.c('white', s['top'])} {title}")
+        for text in lines:
+            self.line(f"  {self.c('white', s['middle'])} {self.c('gray', text)}")
+        self.line(f"  {self.c('white', s['bottom'])}")
+
+    def _on_beforeScript(self, err, payload) -> None:
+        self._queue = []
+
+    def _on_script(self, err, payload) -> None:
+        """Requests a script sent (``pm.sendRequest``) are shown before what the script printed,
+        as Newman shows them when they happen."""
+        result = payload.get("result") or {}
+        first: list[tuple] = []
+        for record in result.get("sendRequests") or []:
+            first.append(("line", self._send_request_line(record)))
+        self._flush_queue(first)
+
+    def _send_request_line(self, record: dict) -> str:
+        request = record.get("request") or {}
+        url = request.get("url") if isinstance(request, dict) else request
+        if isinstance(url, dict):
+            url = url.get("raw") or ""
+        method = str((request.get("method") if isinstance(request, dict) else None) or "GET").upper()
+        head = self._request_head(method, str(url or ""))
+        response = record.get("response")
+        if not isinstance(response, dict):
+            return f"{head} {self.c('red', '[errored]')}\n" + self.c("red", f"     {self.mask(record.get('error') or '')}")
+        size = int(response.get("responseSize") or 0) + len(
+            f"HTTP/X.X {response.get('code')} {response.get('status', '')}\r\n\r\n") + _headers_size(
+            response.get("header") or [])
+        return head + " " + self.c("gray", f"[{response.get('code')} {response.get('status', '')}, "
+                                           f"{human_size(size)}, {human_ms(response.get('responseTime') or 0)}]")
 
     def _on_assertion(self, err, payload) -> None:
-        name = self.ctx.masker.text(payload.get("assertion", ""))
+        if not self.show_assertions:
+            return
+        name = self.mask(payload.get("assertion", ""))
+        stamp = f"{self.c('gray', '[' + datetime.now().strftime('%-I:%M:%S %p') + ']')}" if self.timestamps else None
         if payload.get("skipped"):
-            self.write(self.c("cyan", f"  - {name}"))
-        elif payload.get("error"):
-            self.failure_count += 1
-            self.write(self.c("red", f"  {self.failure_count}. {name}"))
+            if self.show_success:
+                self.line(f"{self.c('cyan', '  - ')} {self.c('cyan', '[skipped] ' + name)}")
+            return
+        if payload.get("error") is None:
+            if self.show_success:
+                tick = self.c("green", f"  {self.symbols['ok']} ")
+                self.line(f"  {stamp}{tick} {self.c('gray', name)}" if stamp else f"{tick} {self.c('gray', name)}")
+            return
+        number = str(len(self.ctx.summary.failures))
+        if stamp:
+            self.line(f"  {stamp}{self.c('red bold', number.rjust(2) + '.')} {self.c('red bold', name)}")
         else:
-            self.write(f"  {self.c('green', self.symbols['ok'])}  {self.c('gray', name)}")
+            self.line(f"{self.c('red bold', number.rjust(3) + '.')} {self.c('red bold', name)}")
 
     def _on_console(self, err, payload) -> None:
         if not self.show_console:
             return
-        parts = [m if isinstance(m, str) else json.dumps(m, default=str) for m in payload.get("messages", [])]
-        text = self.ctx.masker.text(" ".join(parts))
-        color = "yellow" if payload.get("level") == "warn" else "red" if payload.get("level") == "error" else "gray"
-        self.write(self.c("gray", "  ┌"))
-        for line in text.split("\n"):
-            self.write(self.c("gray", "  │ ") + self.c(color, line))
-        self.write(self.c("gray", "  └"))
+        text = ", ".join(js_inspect(message) for message in payload.get("messages") or [])
+        self.console_block(str(payload.get("level", "log")), cut_lines(self.mask(text)))
 
     def _on_exception(self, err, payload) -> None:
-        self.failure_count += 1
         error = payload.get("error") or {}
-        self.write(self.c("red", f"  {self.failure_count}⠄ {error.get('name', 'Error')} in {payload.get('at')}"))
+        number = str(len(self.ctx.summary.failures)).rjust(3)
+        self.line(self.c("red bold", f"{number}⠄ {error.get('name') or 'Error'} in {payload.get('at', 'script')}"))
+
+    def _on_test(self, err, payload) -> None:
+        target = None
+        for result in reversed(payload.get("executions") or []):
+            next_request = (result or {}).get("nextRequest") or {}
+            if next_request.get("set") and next_request.get("value") is not None:
+                target = next_request["value"]
+                break
+        if target is not None:
+            self.line()
+            self.line(self.c("gray", f"Attempting to set next request to {self.mask(target)}"))
 
     # ------------------------------------------------------------------ the end
 
     def finish(self) -> None:
         if self.ctx.silent:
             return
+        if self._queue is not None:  # a script that never reported back (run aborted)
+            self._flush_queue([])
+        self._close_block()
         summary = self.ctx.summary
         if self.show_summary:
-            self._table(summary)
+            self._write("\n" + "\n".join(self.summary_table(summary)) + "\n")
         if self.show_failures and summary.failures:
-            self._failures(summary)
+            self._write("\n" + "\n".join(self.failure_table(summary)) + "\n")
         if summary.error is not None:
-            self.write(self.c("red", f"error: {summary.error}"))
+            self._write(self.c("red", f"error: {self.mask(summary.error)}") + "\n")
 
-    def _table(self, summary) -> None:
+    def summary_table(self, summary: Any) -> list[str]:
+        """The statistics box; the spanning lines below widen the count columns evenly to fit."""
         rows = [("iterations", "iterations"), ("requests", "requests"), ("test-scripts", "testScripts"),
                 ("prerequest-scripts", "prerequestScripts"), ("assertions", "assertions")]
-        width = (25, 10, 10)
-        self.write()
-        self.write("┌" + "┬".join("─" * w for w in width) + "┐")
-        self.write("│" + " " * width[0] + "│" + "executed".rjust(width[1] - 1) + " │" + "failed".rjust(width[2] - 1) + " │")
-        self.write("├" + "┼".join("─" * w for w in width) + "┤")
-        for label, key in rows:
-            stat = summary.stats[key]
-            failed = str(stat["failed"])
-            self.write("│" + label.rjust(width[0] - 1) + " │" + str(stat["total"]).rjust(width[1] - 1) + " │"
-                       + (self.c("red", failed.rjust(width[2] - 1)) if stat["failed"] else failed.rjust(width[2] - 1))
-                       + " │")
-        inner = sum(width) + 2
         timings = summary.timings()
-        lines = [
-            f"total run duration: {human_ms(timings['completed'] - timings['started'])}",
-            f"total data received: {human_size(summary.transfers()['responseTotal'])} (approx)",
-        ]
+        spans = [f"total run duration: {human_ms(timings['completed'] - timings['started'])}",
+                 f"total data received: {human_size(summary.transfers()['responseTotal'])} (approx)"]
         if summary.response_times():
-            lines.append(f"average response time: {human_ms(timings['responseAverage'])} "
+            spans.append(f"average response time: {human_ms(timings['responseAverage'])} "
                          f"[min: {human_ms(timings['responseMin'])}, max: {human_ms(timings['responseMax'])}, "
                          f"s.d.: {human_ms(timings['responseSd'])}]")
-        self.write("├" + "┴".join("─" * w for w in width) + "┤")
-        for i, line in enumerate(lines):
-            self.write("│ " + line.ljust(inner - 2) + " │")
-            self.write(("├" if i < len(lines) - 1 else "└") + "─" * inner + ("┤" if i < len(lines) - 1 else "┘"))
+        cells = [["", "executed", "  failed"]]
+        for label, key in rows:
+            stat = summary.stats[key]
+            cells.append([label, str(stat["total"]), str(stat["failed"])])
+        widths = [25, max(len(r[1]) for r in cells) + 2, max(len(r[2]) for r in cells) + 2]
+        for text in spans:  # grow the two free columns, the first taking the rounded-up half
+            missing = len(text) + 2 - (sum(widths) + 2)
+            if missing > 0:
+                first = math.floor(missing / 2 + 0.5)
+                widths[1] += first
+                widths[2] += missing - first
+        box = _UNICODE_BOX if self.ctx.unicode else _PLAIN_BOX
+        def border(text: str) -> str:
+            return self.c("gray", text)
 
-    def _failures(self, summary) -> None:
-        masker = self.ctx.masker
-        self.write()
-        self.write(self.c("bold", "  #  failure         detail"))
-        for number, failure in enumerate(summary.failures, start=1):
+        bar = border(box["bar"])
+
+        def rule(kind: str) -> str:
+            left, fill, joint, right = box[kind]
+            return border(left + joint.join(fill * w for w in widths) + right)
+
+        out = [rule("top")]
+        for index, row in enumerate(cells):
+            if index:
+                out.append(rule("mid"))
+            stat = summary.stats[rows[index - 1][1]] if index else None
+            label, total, failed = row
+            label_text = " " + label.rjust(widths[0] - 2) + " "
+            failed_text = " " + failed.rjust(widths[2] - 2) + " "
+            if stat is not None:
+                if stat["failed"] or not stat["pending"]:
+                    label_text = self.c("red" if stat["failed"] else "green", label_text)
+                if stat["failed"]:
+                    failed_text = self.c("red", failed_text)
+            out.append(bar + label_text + bar + " " + total.rjust(widths[1] - 2) + " " + bar + failed_text + bar)
+        inner = sum(widths) + 2
+        for index, text in enumerate(spans):
+            out.append(rule("span") if index == 0 else border(box["full"][0] + box["full"][1] * inner + box["full"][3]))
+            out.append(bar + " " + text.ljust(inner - 2) + " " + bar)
+        out.append(border(box["bottom"][0] + box["bottom"][1] * inner + box["bottom"][3]))
+        return out
+
+    def failure_table(self, summary: Any) -> list[str]:
+        """``#  failure  detail``: one block per failure, separated by blank lines, columns as wide as their text
+        (on a terminal, the detail column wraps to the window like Newman's)."""
+        failures = summary.failures
+        digits = len(str(len(failures)))
+        rows = []
+        for number, failure in enumerate(failures, start=1):
             error: dict[str, Any] = failure.error or {}
-            title = error.get("test") or error.get("name", "Error")
-            self.write()
-            self.write(f" {number:>2}.  {self.c('red', error.get('name', 'Error')).ljust(15)} {masker.text(str(title))}")
-            for line in masker.text(str(error.get("message", ""))).split("\n"):
-                self.write(" " * 22 + self.c("gray", line))
-            self.write(" " * 22 + self.c("gray", f"at {failure.at}"))
+            name = [str(error.get("name") or "")]
+            if (failure.cursor or {}).get("cycles", 1) > 1:
+                name.append(("iteration: " + str(failure.cursor.get("iteration", 0) + 1), "gray"))
+            detail: list = [self.mask(error.get("test") or "")]
+            detail += [(self.mask(line), "gray") for line in str(error.get("message") or "").split("\n")]
+            detail.append((f"at {failure.at}", "gray"))
             if failure.item is not None:
-                self.write(" " * 22 + self.c("gray", f'inside "{masker.text(" / ".join(failure.item.path()))}"'))
+                detail.append((f'inside "{self.mask(" / ".join(failure.item.path()))}"', "gray"))
+            rows.append([[str(number).rjust(digits, "0") + "."], name, detail])
+
+        def text_of(part) -> str:
+            return part[0] if isinstance(part, tuple) else part
+
+        width = self._terminal_width()
+        if width:
+            col0 = digits + 3
+            col1 = int((width - col0) * 0.2)
+            widths = [col0, col1, width - (col0 + col1 + 5)]
+            for row in rows:
+                row[2] = [piece for part in row[2] for piece in self._wrap_part(part, widths[2] - 2)]
+        else:
+            widths = [max(1, digits + 1) + 2,
+                      max(len("failure"), *(len(text_of(p)) for r in rows for p in r[1])) + 2,
+                      max(len("detail"), *(len(text_of(p)) for r in rows for p in r[2])) + 2]
+
+        def cell(part, col: int, right: bool = False) -> str:
+            text = text_of(part)[: widths[col] - 2]
+            padded = " " + (text.rjust(widths[col] - 2) if right else text.ljust(widths[col] - 2)) + " "
+            return self.c(part[1], padded) if isinstance(part, tuple) else padded
+
+        head = [self.c("red", " " + self.c("underline", "#").rjust(widths[0] - 2 + len(self.c("underline", "#")) - 1) + " "),
+                self.c("red", " " + self.c("underline", "failure") + " " * (widths[1] - 2 - len("failure")) + " "),
+                self.c("red", " " + self.c("underline", "detail") + " " * (widths[2] - 2 - len("detail")) + " ")]
+        out = ["".join(head)]
+        for row in rows:
+            out.append(" " * sum(widths))
+            height = max(len(part) for part in row)
+            for index in range(height):
+                out.append("".join(cell(row[col][index], col, col == 0) if index < len(row[col]) else " " * widths[col]
+                                   for col in range(3)))
+        return out
+
+    def _wrap_part(self, part, width: int) -> list:
+        text, color = (part if isinstance(part, tuple) else (part, None))
+        pieces = textwrap.wrap(text, max(1, width), break_long_words=True, break_on_hyphens=False) or [""]
+        return [(piece, color) if color else piece for piece in pieces]
+
+    def _terminal_width(self) -> int | None:
+        """The window width when output goes to an interactive terminal (not in CI), as Newman sizes its table."""
+        try:
+            interactive = self.out.isatty() and sys.stderr.isatty()
+        except (AttributeError, ValueError):
+            return None
+        if not interactive or os.environ.get("CI"):
+            return None
+        columns = shutil.get_terminal_size((0, 0)).columns
+        return columns if columns > 20 else None

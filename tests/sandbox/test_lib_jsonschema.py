@@ -171,6 +171,8 @@ def test_strict_mode_and_bad_schema_are_clear_errors() -> None:
         "(function(){ var Ajv = require('ajv'); try { new Ajv().compile(5); } catch (e) { return e.message; } })()",
         "(function(){ var Ajv = require('ajv'); return new Ajv().compile({type: 'string', example: 'x'})('s'); })()",
         "(function(){ var Ajv = require('ajv'); try { new Ajv().compile({$ref: '#/definitions/nope'}); } catch (e) { return e.message; } })()",
+        "(function(){ var Ajv = require('ajv'); try { return new Ajv().validate({$schema: 'http://json-schema.org/draft-04/schema#', type: 'string'}, 's'); } catch (e) { return e.message; } })()",
+        "new (require('ajv'))().validate({$schema: 'http://json-schema.org/draft-07/schema#', type: 'string'}, 's')",
     ]
     assert _ours(cases) == [
         'strict mode: unknown keyword: "example"',
@@ -178,6 +180,8 @@ def test_strict_mode_and_bad_schema_are_clear_errors() -> None:
         "schema must be object or boolean",
         True,
         "can't resolve reference #/definitions/nope from id #",
+        'no schema with key or ref "http://json-schema.org/draft-04/schema#"',
+        True,
     ]
 
 

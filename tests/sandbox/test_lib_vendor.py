@@ -133,6 +133,8 @@ MOMENT_CASES = [
     "require('moment').max(require('moment').utc('2024-01-01'), require('moment').utc('2024-02-01')).toISOString()",
     "require('moment').utc('2024-03-05T07:08:09Z').isUTC()",
     "require('moment').HTML5_FMT.DATE",
+    "require('moment').utc('2024-03-05T07:08:09Z').inspect()",
+    "require('moment').utc('2024-03-05T07:08:09Z').utcOffset(60).inspect()",
     "require('moment').utc('2024-03-05T07:08:09Z').format(require('moment').HTML5_FMT.DATETIME_LOCAL_SECONDS)",
 ]
 
@@ -260,3 +262,8 @@ def test_lodash3_keeps_require_lodash_untouched() -> None:
 def test_lodash3_same_as_lodash_3_10() -> None:
     cases = LODASH3_CASES
     assert_same(cases, run_ours(cases, FILES, vendored=True), run_node(cases, {"lodash3": "lodash3@3.10.2"}))
+
+
+def test_moment_inspect_like_moment_2_30() -> None:
+    cases = ["require('moment').utc('2024-01-02T03:04:05Z').inspect()"]
+    assert run_ours(cases, FILES, vendored=True) == ['moment.utc("2024-01-02T03:04:05.000+00:00")']

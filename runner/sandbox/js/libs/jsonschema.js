@@ -948,6 +948,7 @@ __pmr_define("__pmr_ajv_factory", function (require) {
       throw new Error("schema must be object or boolean");
     }
     this._checkStrict(schema, "#");
+    this._checkMetaSchema(schema);
     if (flavour === 6) this._checkFormats(schema, "#");
     var self = this;
     var base = typeof schema === "object" ? this._v.register(schema) : "";
@@ -966,6 +967,14 @@ __pmr_define("__pmr_ajv_factory", function (require) {
     validate.schema = schema;
     validate.errors = null;
     return validate;
+  };
+  // Ajv knows only the draft-07 meta-schema unless another one was added (Postman's
+  // draft-04 schemas fail this way under Newman too).
+  Ajv.prototype._checkMetaSchema = function (schema) {
+    if (!schema || typeof schema !== "object" || typeof schema.$schema !== "string") return;
+    var uri = schema.$schema.replace(/#$/, "");
+    if (uri === "http://json-schema.org/draft-07/schema" || this._byKey[schema.$schema] || this._byKey[uri] || this._v.schemas[uri]) return;
+    throw new Error('no schema with key or ref "' + schema.$schema + '"');
   };
   // Ajv 6 refuses unknown formats when compiling (unknownFormats: true by default).
   Ajv.prototype._checkFormats = function (node, path) {

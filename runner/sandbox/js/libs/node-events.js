@@ -64,9 +64,9 @@ __pmr_define("events", function (require) {
     if (type === "error" && !list) {
       var er = args[0];
       if (er instanceof Error) throw er;
-      var err = new Error("Unhandled error." + (er === undefined ? "" : " (" + (typeof er === "string" ? "'" + er + "'" : String(er)) + ")"));
+      // worded like the events 2.x module Newman's sandbox bundles (no error code)
+      var err = new Error('Unhandled "error" event. (' + er + ")");
       err.context = er;
-      err.code = "ERR_UNHANDLED_ERROR";
       throw err;
     }
     if (!list) return false;

@@ -68,6 +68,13 @@
       return other.from(this, withoutSuffix);
     });
     def(proto, "toNow", function (withoutSuffix) { return this.to(moment(), withoutSuffix); });
+    // util.inspect(m) shows moment("...") / moment.utc("...") as in moment 2.10+
+    def(proto, "inspect", function () {
+      if (!this.isValid()) return "moment.invalid(/* " + this._i + " */)";
+      var fn = !this._isUTC ? "moment" : this.zone() === 0 ? "moment.utc" : "moment.parseZone";
+      var year = this.year() >= 0 && this.year() <= 9999 ? "YYYY" : "YYYYYY";
+      return this.format("[" + fn + '("]' + year + "-MM-DD[T]HH:mm:ss.SSS" + (fn === "moment" ? "" : "Z") + '[")]');
+    });
     def(proto, "weeksInYear", function () { return this.isoWeeksInYear ? this.isoWeeksInYear() : 52; });
 
     def(moment, "isDate", function (x) { return x instanceof Date || Object.prototype.toString.call(x) === "[object Date]"; });

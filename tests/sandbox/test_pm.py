@@ -457,3 +457,14 @@ def test_request_assertions_through_pm_request_to(sb):
     """, {"request": {"method": "GET", "url": "http://a/b", "header": [{"key": "X-A", "value": "1"}]}})
     assert [t["passed"] for t in r["tests"]] == [True, False]
     assert r["tests"][1]["error"]["message"] == "expected request to have header with key 'nope'"
+
+
+def test_replace_in_null_undefined_and_objects_like_newman(sb):
+    # output checked against Newman 6.2 with the same script
+    r = sb.execute("test", """
+        pm.environment.set('n', null); pm.environment.set('u', undefined);
+        pm.environment.set('num', 5); pm.environment.set('o', {a: 1});
+        console.log(pm.variables.replaceIn('[{{n}}][{{u}}][{{num}}][{{o}}][{{missing}}]'),
+                    pm.environment.replaceIn('{{num}}{{missing}}'));
+    """, {})
+    assert messages(r) == [["[null][][5][[object Object]][{{missing}}]", "5{{missing}}"]]

@@ -131,6 +131,13 @@
     return undefined;
   }
 
+  // What a {{key}} lookup hands to replaceIn: the Variable itself when the sdk offers it,
+  // so null/undefined values substitute the way Postman's do instead of keeping the token.
+  function effective(sc, key) {
+    if (typeof sc.effectiveVariable === 'function') { return sc.effectiveVariable(key); }
+    return sc.has(key) ? sc.get(key) : undefined;
+  }
+
   function replaceWith(template, lookup) {
     if (template === undefined || template === null) { return template; }
     return sdk().replaceIn(template, lookup);
@@ -151,7 +158,7 @@
       toJSON: function () { return scope(name).toJSON(); },
       replaceIn: function (template) {
         var sc = scope(name);
-        return replaceWith(template, function (key) { return sc.has(key) ? sc.get(key) : undefined; });
+        return replaceWith(template, function (key) { return effective(sc, key); });
       }
     };
     if (readOnly) {
@@ -183,7 +190,7 @@
         return replaceWith(template, function (key) {
           for (var i = 0; i < PRECEDENCE.length; i++) {
             var sc = scope(PRECEDENCE[i]);
-            if (sc.has(key)) { return sc.get(key); }
+            if (sc.has(key)) { return effective(sc, key); }
           }
           return dynamicLookup(key);
         });

@@ -468,3 +468,11 @@ def test_replace_in_null_undefined_and_objects_like_newman(sb):
                     pm.environment.replaceIn('{{num}}{{missing}}'));
     """, {})
     assert messages(r) == [["[null][][5][[object Object]][{{missing}}]", "5{{missing}}"]]
+
+
+def test_scopes_only_read_come_back_unchanged(sb):
+    env = [{"key": "a", "value": "1", "type": "string"}, {"key": "a", "value": "off", "disabled": True}]
+    r = sb.execute("test", "pm.environment.get('a'); pm.variables.get('a'); pm.globals.toObject();",
+                   {"scopes": {"environment": env, "globals": []}})
+    assert r["scopes"]["environment"] == env
+    assert r["scopes"]["globals"] == []

@@ -579,10 +579,11 @@
       st.tests.push(rec);
     });
     var scopes = {};
-    // A scope the script never touched comes back as null: the engine reuses the
+    // A scope the script never changed comes back as null: the engine reuses the
     // caller's list instead of shipping it back through JSON (it may hold a whole library).
+    // Every change goes through the facades, which mark the scope as touched.
     RETURNED_SCOPES.forEach(function (name) {
-      scopes[name] = st.scopes[name] ? st.scopes[name].toJSON() : null;
+      scopes[name] = st.scopes[name] && st.touched[name] ? st.scopes[name].toJSON() : null;
     });
     var request = st.ctx.request === undefined ? null : st.ctx.request;
     if (st.requestBuilt) {

@@ -37,3 +37,12 @@ def failures(stdout: str) -> str:
     """The failure table at the end of the CLI report (where assertion messages are printed)."""
     marker = stdout.find("#  failure")
     return stdout[marker:] if marker >= 0 else ""
+
+
+def assertion_counts(stdout: str) -> tuple[int, int]:
+    """(executed, failed) from the summary table's assertions row, whatever its column widths."""
+    import re
+
+    match = re.search(r"assertions\s*│\s*(\d+)\s*│\s*(\d+)\s*│", stdout)
+    assert match, stdout
+    return int(match.group(1)), int(match.group(2))

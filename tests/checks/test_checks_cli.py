@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from tests.checks.support import failures, pmreplay, request, write_collection
+from tests.checks.support import assertion_counts, failures, pmreplay, request, write_collection
 
 
 @pytest.fixture()
@@ -53,7 +53,7 @@ def test_failed_checks_read_like_chai(thing_collection):
                     "expected 'application/json' to not equal 'application/json'"):
         assert message in report, message
     assert "[check] status == 201" in report
-    assert "assertions │       10 │       10" in result.stdout
+    assert assertion_counts(result.stdout) == (10, 10)
 
 
 def test_passing_operators_on_every_source(tmp_path, echo_url):
@@ -70,7 +70,7 @@ def test_passing_operators_on_every_source(tmp_path, echo_url):
     args = [part for check in checks for part in ("--assert", check)]
     result = pmreplay(str(path), *args)
     assert result.returncode == 0, failures(result.stdout) + result.stderr
-    assert f"assertions │       {len(checks)} │        0" in result.stdout
+    assert assertion_counts(result.stdout) == (len(checks), 0)
 
 
 def test_checks_file_beside_the_collection_is_picked_up(tmp_path, thing_collection):
@@ -175,3 +175,41 @@ def test_unknown_selector_from_stdin_collection_is_a_failed_assertion(thing_coll
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 1
     assert "no request matches 'Nobody'" in failures(result.stdout)
+
+
+# each check next to the chai expression a script would use for it: the failure texts must agree
+CHAI_PAIRS = [
+    ("status == 201", "pm.expect(pm.response.code).to.equal(201)"),
+    ('$.json.name == "gadget"', "pm.expect(j.name).to.equal('gadget')"),
+    ('$.json.tags == ["a"]', "pm.expect(j.tags).to.eql(['a'])"),
+    ('$.json.obj == {"a": 2, "b": [1, "x"]}', "pm.expect(j.obj).to.eql({a: 2, b: [1, 'x']})"),
+    ("$.json.name != widget", "pm.expect(j.name).to.not.equal('widget')"),
+    ("$.json.n < 10", "pm.expect(j.n).to.be.below(10)"),
+    ("$.json.n <= 10", "pm.expect(j.n).to.be.at.most(10)"),
+    ("$.json.n > 100", "pm.expect(j.n).to.be.above(100)"),
+    ("$.json.n >= 100.5", "pm.expect(j.n).to.be.at.least(100.5)"),
+    ("$.json.tags contains c", "pm.expect(j.tags).to.include('c')"),
+    ("$.json.name contains zz", "pm.expect(j.name).to.include('zz')"),
+    ("$.json.name matches ^gad", "pm.expect(j.name).to.match(/^gad/)"),
+    ("$.json.n type is string", "pm.expect(j.n).to.be.a('string')"),
+    ("$.json.tags type is object", "pm.expect(j.tags).to.be.an('object')"),
+    ("$.json.name type is array", "pm.expect(j.name).to.be.an('array')"),
+    ("$.json.missing exists", "pm.expect(j.missing).to.exist"),
+    ("$.json.n not exists", "pm.expect(j.n).to.not.exist"),
+]
+
+
+def test_failure_texts_match_the_sandboxes_chai(tmp_path, echo_url):
+    scripts = ["const j = pm.response.json().json;"] + [
+        f"pm.test('chai {i}', () => {{ {expression}; }});" for i, (_, expression) in enumerate(CHAI_PAIRS)]
+    path = write_collection(tmp_path, [request("json", f"{echo_url}/things", "POST",
+                                               {"n": 42, "name": "widget", "tags": ["a", "b"], "obj": {"a": 1}},
+                                               tests=scripts)])
+    report = tmp_path / "report.json"
+    args = [part for check, _ in CHAI_PAIRS for part in ("--assert", f"json:{check}")]
+    result = pmreplay(str(path), *args, "-r", "json", "--reporter-json-export", str(report))
+    assert result.returncode == 1, result.stderr
+    messages = {f["error"]["test"]: f["error"]["message"] for f in json.loads(report.read_text())["run"]["failures"]}
+    assert len(messages) == 2 * len(CHAI_PAIRS)
+    for i, (check, _) in enumerate(CHAI_PAIRS):
+        assert messages[f"[check] {check}"] == messages[f"chai {i}"], check

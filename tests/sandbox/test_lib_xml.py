@@ -40,6 +40,7 @@ DOCS = [
     "<a><b><c>deep</c></b></a>",
     "<a>line1\n   line2   \n</a>",
     '<a k="x\ty\nz" e="&lt;&#x263A;&gt;">1</a>',
+    '<r k="v">t<a>1</a><b x="y"/><a>2</a>u</r>',
 ]
 
 BAD = ["<a>&foo;</a>", "<a><b></a>", "<a>", "text<a/>", '<a x="1" x="2"/>', "<a x=1/>"]
@@ -55,6 +56,10 @@ OPTION_SETS = [
     {"explicitRoot": False, "explicitArray": False},
     {"attrkey": "@", "charkey": "#text", "explicitArray": False, "normalizeTags": True},
     {"emptyTag": None, "explicitArray": False},
+    {"explicitChildren": True},
+    {"explicitChildren": True, "preserveChildrenOrder": True},
+    {"explicitChildren": True, "preserveChildrenOrder": True, "charsAsChildren": True},
+    {"explicitChildren": True, "explicitArray": False, "childkey": "kids"},
 ]
 
 

@@ -252,6 +252,9 @@ __pmr_define("xml2js", function (require) {
           });
         }
         var tag = applyProcessors(o.tagNameProcessors, o.normalizeTags ? name.toLowerCase() : name);
+        // the element name rides along under "#name"; it stays visible only in
+        // explicitChildren + preserveChildrenOrder mode
+        obj["#name"] = tag;
         stack.push({ obj: obj, name: tag, cdata: false });
       },
       text: function (str) { onText(str); },
@@ -260,6 +263,8 @@ __pmr_define("xml2js", function (require) {
         var frame = stack.pop();
         var obj = frame.obj;
         var nodeName = frame.name;
+        var keepName = o.explicitChildren && o.preserveChildrenOrder;
+        if (!keepName) delete obj["#name"];
         var emptyStr = "";
         if (/^\s*$/.test(obj[ck]) && !frame.cdata) {
           emptyStr = obj[ck];
@@ -273,18 +278,26 @@ __pmr_define("xml2js", function (require) {
         if (obj !== null && typeof obj === "object" && Object.keys(obj).length === 0) {
           obj = o.emptyTag !== "" ? (typeof o.emptyTag === "function" ? o.emptyTag() : o.emptyTag) : emptyStr;
         }
+        var parent = stack[stack.length - 1];
         if (o.explicitChildren && !o.mergeAttrs && typeof obj === "object" && obj !== null) {
-          // children collected under childkey keep document order
-          var holder = obj;
           if (!o.preserveChildrenOrder) {
+            // attributes and text stay on the element, everything else moves under childkey
             var node = {};
-            if (ak in holder) { node[ak] = holder[ak]; delete holder[ak]; }
-            if (!o.charsAsChildren && ck in holder) { node[ck] = holder[ck]; delete holder[ck]; }
-            if (Object.getOwnPropertyNames(holder).length > 0) node[o.childkey] = holder;
+            if (ak in obj) { node[ak] = obj[ak]; delete obj[ak]; }
+            if (!o.charsAsChildren && ck in obj) { node[ck] = obj[ck]; delete obj[ck]; }
+            if (Object.getOwnPropertyNames(obj).length > 0) node[o.childkey] = obj;
             obj = node;
+          } else if (parent) {
+            // the parent's ordered list gets the element with its name; the by-name entry
+            // gets it without, collapsed to its text when that is all there is
+            parent.obj[o.childkey] = parent.obj[o.childkey] || [];
+            var clone = {};
+            Object.keys(obj).forEach(function (k) { clone[k] = obj[k]; });
+            parent.obj[o.childkey].push(clone);
+            delete obj["#name"];
+            if (Object.keys(obj).length === 1 && ck in obj && !o.explicitCharkey) obj = obj[ck];
           }
         }
-        var parent = stack[stack.length - 1];
         if (!parent) {
           if (o.explicitRoot) {
             var wrapped = {};
@@ -292,12 +305,6 @@ __pmr_define("xml2js", function (require) {
             obj = wrapped;
           }
           result = obj;
-        } else if (o.explicitChildren && o.preserveChildrenOrder) {
-          var child = typeof obj === "object" && obj !== null ? obj : (function () { var n = {}; n[ck] = obj; return n; })();
-          child["#name"] = nodeName;
-          parent.obj[o.childkey] = parent.obj[o.childkey] || [];
-          parent.obj[o.childkey].push(child);
-          assignOrPush(parent.obj, nodeName, obj);
         } else {
           assignOrPush(parent.obj, nodeName, obj);
         }

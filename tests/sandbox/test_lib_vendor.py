@@ -267,3 +267,14 @@ def test_lodash3_same_as_lodash_3_10() -> None:
 def test_moment_inspect_like_moment_2_30() -> None:
     cases = ["require('moment').utc('2024-01-02T03:04:05Z').inspect()"]
     assert run_ours(cases, FILES, vendored=True) == ['moment.utc("2024-01-02T03:04:05.000+00:00")']
+
+
+def test_missing_xstatic_package_is_a_one_line_error() -> None:
+    from runner.errors import PmreplayError
+    from runner.sandbox.libs_vendor import _package_file
+
+    with pytest.raises(PmreplayError) as info:
+        _package_file("xstatic.pkg.no_such_library", "x.js")
+    assert "XStatic-no_such_library" in str(info.value) and "\n" not in str(info.value)
+    with pytest.raises(PmreplayError, match="has no missing.js"):
+        _package_file("xstatic.pkg.lodash", "missing.js")

@@ -304,7 +304,9 @@ class Runner:
                 self._emit("console", cursor=cursor.to_json(), item=item, level="warn",
                            messages=[f"Using \"{name}\" is deprecated. Use \"pm.*\" instead."])
         for index, test in enumerate(result.get("tests") or []):
-            self._emit_assertion(item, cursor, test, index, listen)
+            # tests arrive in completion order; Newman numbers them in the order pm.test was called,
+            # which the sandbox may pass as "index" (used in a failure's "assertion:N")
+            self._emit_assertion(item, cursor, test, test.get("index", index), listen)
         if result.get("error"):
             self._failed = self._errored = True
             self._emit("exception", cursor=cursor.to_json(), item=item, error=result["error"],

@@ -14,6 +14,7 @@ Options (``--reporter-cli-<option>``): ``no-summary``, ``no-failures``, ``no-ass
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -88,7 +89,9 @@ def human_ms(ms: float) -> str:
 
 _BARE_STRINGS = re.compile(r"^(undefined|NaN|-?Infinity|\[Circular\]|\[Function: [^\]]*\]|\[Object\])$")
 """The sandbox ships these JavaScript values as strings; shown bare, as Node shows the values."""
-_IDENTIFIER = re.compile(r"^[A-Za-z_$][\w$]*$")
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z_0-9]*$")
+"""Object keys Node writes without quotes."""
+INSPECT_MAX_ITEMS = 100
 
 
 def js_string(text: str) -> str:
@@ -131,49 +134,109 @@ def _js_number(value: float) -> str:
     text = repr(value)
     if "e" in text:
         mantissa, _, exp = text.partition("e")
-        text = f"{mantissa.removesuffix('.0')}e{'+' if not exp.startswith('-') else ''}{exp.lstrip('+')}"
+        power = int(exp)
+        text = f"{mantissa.removesuffix('.0')}e{'+' if power >= 0 else '-'}{abs(power)}"
     return text
 
 
-def js_inspect(value: Any, indent: int = 0, top: bool = True) -> str:
+def js_inspect(value: Any) -> str:
     """A console message as Node's ``util.inspect`` shows it (the layout Newman prints).
 
     Why: a Postman user reads ``{ a: 1, b: [ 1, 2 ] }`` and ``'text'`` in Newman's console
-    blocks; objects longer than the break length go one entry per line, two spaces deeper.
+    blocks. Node's rules, as observed: an object stays on one line when it fits the break
+    length and holds fewer than three levels of nesting; otherwise one entry per line, two
+    spaces deeper; arrays of more than six short entries are laid out in aligned columns.
     """
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return _js_number(value)
-    if isinstance(value, str):
-        return value if _BARE_STRINGS.match(value) else js_string(value)
-    if isinstance(value, list):
+    return _Inspector().show(value, 0)
+
+
+class _Inspector:
+    """One inspection; remembers how deep the last nested object was (Node's single-line rule)."""
+
+    def __init__(self) -> None:
+        self.last_depth = 0
+
+    def show(self, value: Any, depth: int) -> str:
+        if value is None:
+            return "null"
+        if isinstance(value, (bool, int, float)):
+            return _js_number(value)
+        if isinstance(value, str):
+            return value if _BARE_STRINGS.match(value) else js_string(value)
+        if isinstance(value, list):
+            return self._list(value, depth)
+        if isinstance(value, dict):
+            return self._dict(value, depth)
+        return js_string(str(value))
+
+    def _list(self, value: list, depth: int) -> str:
         if not value:
             return "[]"
-        entries = [js_inspect(v, indent + 2, False) for v in value[:100]]
-        if len(value) > 100:
-            entries.append(f"... {len(value) - 100} more item{'s' if len(value) - 100 > 1 else ''}")
-        return _braces("[", "]", entries, indent)
-    if isinstance(value, dict):
+        self.last_depth = depth
+        entries = [self.show(v, depth + 1) for v in value[:INSPECT_MAX_ITEMS]]
+        extra = len(value) - INSPECT_MAX_ITEMS
+        if extra > 0:
+            entries.append(f"... {extra} more item{'s' if extra > 1 else ''}")
+        if len(entries) > 6:
+            numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+            grouped = _columns(entries, extra > 0, depth * 2, numeric)
+            if grouped is not None:
+                return _spread("[", "]", grouped, depth * 2)
+        return self._braces("[", "]", entries, depth)
+
+    def _dict(self, value: dict, depth: int) -> str:
         if not value:
             return "{}"
+        self.last_depth = depth
         entries = []
         for key, item in value.items():
-            name = key if _IDENTIFIER.match(str(key)) else js_string(str(key))
-            entries.append(f"{name}: {js_inspect(item, indent + 2, False)}")
-        return _braces("{", "}", entries, indent)
-    return js_string(str(value))
+            name = key if _KEY.match(str(key)) else js_string(str(key))
+            entries.append(f"{name}: {self.show(item, depth + 1)}")
+        return self._braces("{", "}", entries, depth)
+
+    def _braces(self, open_: str, close: str, entries: list[str], depth: int) -> str:
+        indent = depth * 2
+        if self.last_depth - depth < 3 and not any("\n" in e for e in entries):
+            start = len(entries) + indent + len(open_) + 10
+            total = len(entries) + start
+            if total + len(entries) <= INSPECT_BREAK and total + sum(len(e) for e in entries) <= INSPECT_BREAK:
+                return f"{open_} {', '.join(entries)} {close}"
+        return _spread(open_, close, entries, indent)
 
 
-def _braces(open_: str, close: str, entries: list[str], indent: int) -> str:
-    start = len(entries) + indent + len(open_) + 10
-    total = len(entries) + start + sum(len(e) for e in entries)
-    if total <= INSPECT_BREAK and not any("\n" in e for e in entries):
-        return f"{open_} {', '.join(entries)} {close}"
+def _spread(open_: str, close: str, entries: list[str], indent: int) -> str:
     pad = "\n" + " " * indent
     return f"{open_}{pad}  " + f",{pad}  ".join(entries) + f"{pad}{close}"
+
+
+def _columns(entries: list[str], has_more: bool, indent: int, numeric: bool) -> list[str] | None:
+    """Rows of aligned columns for a long array of short entries (numbers right-aligned), or None."""
+    items = entries[:-1] if has_more else entries
+    lengths = [len(e) for e in items]
+    widest = max(lengths) + 2
+    total = sum(length + 2 for length in lengths)
+    if not (widest * 3 + indent < INSPECT_BREAK and (total / widest > 5 or max(lengths) <= 6)):
+        return None
+    bias = math.sqrt(widest - total / len(entries))
+    cell = max(widest - 3 - bias, 1)
+    count = min(int(math.floor(math.sqrt(2.5 * cell * len(items)) / cell + 0.5)),
+                (INSPECT_BREAK - indent) // widest, 12, 15)
+    if count <= 1:
+        return None
+    col_widths = [max(lengths[j] for j in range(i, len(items), count)) + 2 for i in range(count)]
+    rows = []
+    for first in range(0, len(items), count):
+        row = items[first:first + count]
+        parts = []
+        for offset, text in enumerate(row):
+            last = offset == len(row) - 1
+            piece = text if last else text + ", "
+            width = col_widths[offset] - (2 if last else 0)
+            parts.append(piece.rjust(width) if numeric else (piece if last else piece.ljust(width)))
+        rows.append("".join(parts))
+    if has_more:
+        rows.append(entries[-1])
+    return rows
 
 
 def cut_lines(text: str, width: int = WRAP_WIDTH) -> list[str]:
@@ -294,6 +357,7 @@ class CliReporter(Reporter):
         self._block: str | None = None        # the level colour of the open console block
         self._queue: list[tuple] | None = None  # output held while a script runs (see _on_script)
         self._request_time: datetime | None = None
+        self._closed = False
         if ctx.silent or options.get("silent"):
             self.ctx.silent = True
             return
@@ -314,8 +378,17 @@ class CliReporter(Reporter):
         return text
 
     def _write(self, text: str) -> None:
-        self.out.write(text)
-        self.out.flush()
+        if self._closed:
+            return
+        try:
+            self.out.write(text)
+            self.out.flush()
+        except BrokenPipeError:
+            # the reader went away (``| head``): keep running quietly, as the exit code still matters
+            self._closed = True
+            if self.out is sys.stdout:
+                with contextlib.suppress(OSError, ValueError):
+                    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
     def line(self, text: str = "") -> None:
         """One line of output (held while a script runs); closes an open console block first."""
@@ -404,7 +477,7 @@ class CliReporter(Reporter):
         exchange = payload["exchange"]
         sent = exchange.request or {}
         for warning in exchange.warnings or []:
-            self.console_block("warn", cut_lines(self.mask(f"warning: {warning}")))
+            self.console_block("warn", cut_lines(self.mask(js_string(str(warning)))))
         head = self._request_head(str(sent.get("method", "")), str(sent.get("url", "")))
         if exchange.error or exchange.response is None:
             self.line(f"{head} {self.c('red', '[errored]')}")
@@ -478,6 +551,14 @@ class CliReporter(Reporter):
         first: list[tuple] = []
         for record in result.get("sendRequests") or []:
             first.append(("line", self._send_request_line(record)))
+        notes = {f'Using "{name}" is deprecated.' for name in result.get("deprecations") or []}
+        if notes and self._queue:
+            # Newman notes legacy API use when the script ends: after its tests, before its error line
+            late = [e for e in self._queue if e[0] == "console" and any(ln.startswith("'" + n[:40]) for n in notes
+                                                                        for ln in e[2][:1])]
+            rest = [e for e in self._queue if e not in late]
+            errors = [e for e in rest if e[0] == "line" and "\u2804 " in e[1]]
+            self._queue = [e for e in rest if e not in errors] + late + errors
         self._flush_queue(first)
 
     def _send_request_line(self, record: dict) -> str:

@@ -276,6 +276,12 @@ def _convert(action: argparse.Action, key: str, value: Any, where: str, base: Pa
     if isinstance(value, list) and dest in ("reporters", "bail"):
         value = ",".join(str(v) for v in value)
     converted = _convert_scalar(action, value, where)
+    if dest == "bail":
+        from runner.cli import BAIL_MODIFIERS
+
+        bad = [part for part in converted.split(",") if part not in BAIL_MODIFIERS]
+        if bad:
+            raise ConfigError(f"{where}: unknown modifier '{bad[0]}' (use true, failure or folder)")
     if action.metavar in PATH_METAVARS and isinstance(converted, str):
         converted = _resolve(converted, base)
     return dest, converted

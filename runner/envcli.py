@@ -229,18 +229,22 @@ def _strings(value: Any) -> list[str]:
 
 def secret_finding(entry: dict) -> str | None:
     """Why an entry's literal value should not be in a shared file, or None."""
-    texts = [_literal_text(s).strip() for s in _strings(entry.get("value"))]
-    texts = [t for t in texts if t and not _PLACEHOLDER.match(t)]
+    strings = _strings(entry.get("value"))
+    texts = [t for t in (_literal_text(s).strip() for s in strings) if t and not _PLACEHOLDER.match(t)]
     for text in texts:
         for pattern, message in _PATTERNS:
             if pattern.search(text):
                 return message
-    literal = bool(texts) or isinstance(entry.get("value"), (int, float)) and not isinstance(entry.get("value"), bool)
+    # a value that pulls anything from ${env:...} is where the secret belongs, whatever text surrounds it
+    own = [s for s in strings if not _ENV_REF.search(s) and s.strip() and not _PLACEHOLDER.match(s.strip())]
+    value = entry.get("value")
+    literal = bool(own) or isinstance(value, (int, float)) and not isinstance(value, bool)
     if entry.get("type") == "secret" and literal:
         return "is typed secret but holds a literal value"
     word = _name_word(str(entry.get("key", "")))
     if word and literal:
-        return f"is named like a {word.replace('_', ' ')} and holds a literal value"
+        noun = word.replace("_", " ")
+        return f"is named like {'an' if noun[0] in 'aeiou' else 'a'} {noun} and holds a literal value"
     if any(_high_entropy(text) for text in texts):
         return "looks like a token (long, random text)"
     return None

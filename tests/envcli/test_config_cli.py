@@ -128,6 +128,7 @@ def test_command_line_folder_replaces_the_configured_one(project):
     ("pmreplay.toml", "insecure = \"yes\"\n", "pmreplay.toml: insecure: expected true or false"),
     ("pmreplay.toml", "color = \"purple\"\n", "pmreplay.toml: color: 'purple' is not one of auto, on, off"),
     ("pmreplay.toml", "environment = [\n", "pmreplay.toml: not valid TOML"),
+    ("pmreplay.toml", "bail = \"sometimes\"\n", "pmreplay.toml: bail: unknown modifier 'sometimes'"),
     ("pmreplay.toml", "collection = \"c.json\"\n", "unknown setting 'collection' (give the collection on the command line)"),
     ("pyproject.toml", "[tool.pmreplay]\ntimeoutRequest = -5\n",
      "pyproject.toml [tool.pmreplay]: timeoutRequest: must not be negative"),

@@ -139,7 +139,7 @@ def _js_number(value: float) -> str:
     return text
 
 
-def js_inspect(value: Any) -> str:
+def js_inspect(value: Any, break_length: int = INSPECT_BREAK) -> str:
     """A console message as Node's ``util.inspect`` shows it (the layout Newman prints).
 
     Why: a Postman user reads ``{ a: 1, b: [ 1, 2 ] }`` and ``'text'`` in Newman's console
@@ -147,14 +147,15 @@ def js_inspect(value: Any) -> str:
     length and holds fewer than three levels of nesting; otherwise one entry per line, two
     spaces deeper; arrays of more than six short entries are laid out in aligned columns.
     """
-    return _Inspector().show(value, 0)
+    return _Inspector(break_length).show(value, 0)
 
 
 class _Inspector:
     """One inspection; remembers how deep the last nested object was (Node's single-line rule)."""
 
-    def __init__(self) -> None:
+    def __init__(self, break_length: int) -> None:
         self.last_depth = 0
+        self.break_length = break_length
 
     def show(self, value: Any, depth: int) -> str:
         if value is None:
@@ -179,7 +180,7 @@ class _Inspector:
             entries.append(f"... {extra} more item{'s' if extra > 1 else ''}")
         if len(entries) > 6:
             numeric = all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
-            grouped = _columns(entries, extra > 0, depth * 2, numeric)
+            grouped = _columns(entries, extra > 0, depth * 2, numeric, self.break_length)
             if grouped is not None:
                 return _spread("[", "]", grouped, depth * 2)
         return self._braces("[", "]", entries, depth)
@@ -199,7 +200,8 @@ class _Inspector:
         if self.last_depth - depth < 3 and not any("\n" in e for e in entries):
             start = len(entries) + indent + len(open_) + 10
             total = len(entries) + start
-            if total + len(entries) <= INSPECT_BREAK and total + sum(len(e) for e in entries) <= INSPECT_BREAK:
+            limit = self.break_length
+            if total + len(entries) <= limit and total + sum(len(e) for e in entries) <= limit:
                 return f"{open_} {', '.join(entries)} {close}"
         return _spread(open_, close, entries, indent)
 
@@ -209,18 +211,18 @@ def _spread(open_: str, close: str, entries: list[str], indent: int) -> str:
     return f"{open_}{pad}  " + f",{pad}  ".join(entries) + f"{pad}{close}"
 
 
-def _columns(entries: list[str], has_more: bool, indent: int, numeric: bool) -> list[str] | None:
+def _columns(entries: list[str], has_more: bool, indent: int, numeric: bool, limit: int) -> list[str] | None:
     """Rows of aligned columns for a long array of short entries (numbers right-aligned), or None."""
     items = entries[:-1] if has_more else entries
     lengths = [len(e) for e in items]
     widest = max(lengths) + 2
     total = sum(length + 2 for length in lengths)
-    if not (widest * 3 + indent < INSPECT_BREAK and (total / widest > 5 or max(lengths) <= 6)):
+    if not (widest * 3 + indent < limit and (total / widest > 5 or max(lengths) <= 6)):
         return None
     bias = math.sqrt(widest - total / len(entries))
     cell = max(widest - 3 - bias, 1)
     count = min(int(math.floor(math.sqrt(2.5 * cell * len(items)) / cell + 0.5)),
-                (INSPECT_BREAK - indent) // widest, 12, 15)
+                (limit - indent) // widest, 12, 15)
     if count <= 1:
         return None
     col_widths = [max(lengths[j] for j in range(i, len(items), count)) + 2 for i in range(count)]
@@ -323,6 +325,13 @@ def content_summary(headers: list[dict]) -> list[str]:
     return [content_type, kind, fmt, charset]
 
 
+def _ellipsis(part: Any, width: int) -> Any:
+    text, color = part if isinstance(part, tuple) else (part, None)
+    if len(text) > width:
+        text = text[:max(0, width - 1)] + "…"
+    return (text, color) if color else text
+
+
 def _is_binary(body: bytes) -> bool:
     if b"\x00" in body[:BODY_CLIP_SIZE]:
         return True
@@ -358,6 +367,8 @@ class CliReporter(Reporter):
         self._queue: list[tuple] | None = None  # output held while a script runs (see _on_script)
         self._request_time: datetime | None = None
         self._closed = False
+        columns = self._terminal_width() or 60  # Newman sizes console text to the window, else 60 columns
+        self.wrap_width, self.break_length = columns - 6, columns - 16
         if ctx.silent or options.get("silent"):
             self.ctx.silent = True
             return
@@ -477,7 +488,7 @@ class CliReporter(Reporter):
         exchange = payload["exchange"]
         sent = exchange.request or {}
         for warning in exchange.warnings or []:
-            self.console_block("warn", cut_lines(self.mask(js_string(str(warning)))))
+            self.console_block("warn", cut_lines(self.mask(js_string(str(warning))), self.wrap_width))
         head = self._request_head(str(sent.get("method", "")), str(sent.get("url", "")))
         if exchange.error or exchange.response is None:
             self.line(f"{head} {self.c('red', '[errored]')}")
@@ -529,7 +540,7 @@ class CliReporter(Reporter):
 
     def _clipped(self, text: str, size: int) -> list[str]:
         clipped = size > BODY_CLIP_SIZE
-        lines = cut_lines(self.mask(text[:BODY_CLIP_SIZE] if clipped else text))
+        lines = cut_lines(self.mask(text[:BODY_CLIP_SIZE] if clipped else text), self.wrap_width)
         if clipped:
             lines.append(f"(showing {human_size(BODY_CLIP_SIZE)}/{human_size(size)})")
         return lines
@@ -600,8 +611,8 @@ class CliReporter(Reporter):
     def _on_console(self, err, payload) -> None:
         if not self.show_console:
             return
-        text = ", ".join(js_inspect(message) for message in payload.get("messages") or [])
-        self.console_block(str(payload.get("level", "log")), cut_lines(self.mask(text)))
+        text = ", ".join(js_inspect(message, self.break_length) for message in payload.get("messages") or [])
+        self.console_block(str(payload.get("level", "log")), cut_lines(self.mask(text), self.wrap_width))
 
     def _on_exception(self, err, payload) -> None:
         error = payload.get("error") or {}
@@ -714,8 +725,9 @@ class CliReporter(Reporter):
             col0 = digits + 3
             col1 = int((width - col0) * 0.2)
             widths = [col0, col1, width - (col0 + col1 + 5)]
-            for row in rows:
+            for row in rows:  # wrapped like Newman's table: empty detail lines go, long names end in "…"
                 row[2] = [piece for part in row[2] for piece in self._wrap_part(part, widths[2] - 2)]
+                row[1] = [_ellipsis(part, widths[1] - 2) for part in row[1]]
         else:
             widths = [max(1, digits + 1) + 2,
                       max(len("failure"), *(len(text_of(p)) for r in rows for p in r[1])) + 2,
@@ -740,7 +752,7 @@ class CliReporter(Reporter):
 
     def _wrap_part(self, part, width: int) -> list:
         text, color = (part if isinstance(part, tuple) else (part, None))
-        pieces = textwrap.wrap(text, max(1, width), break_long_words=True, break_on_hyphens=False) or [""]
+        pieces = textwrap.wrap(text, max(1, width), break_long_words=True, break_on_hyphens=False)
         return [(piece, color) if color else piece for piece in pieces]
 
     def _terminal_width(self) -> int | None:

@@ -6,12 +6,15 @@ The expected lines were taken from Newman 6 runs of the same collections (see al
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import pty
 import re
+import struct
 import subprocess
 import sys
+import termios
 
 import pytest
 
@@ -217,17 +220,20 @@ def test_colour_only_with_color_on_and_on_a_terminal(tmp_path, echo_url):
 
     assert before_summary(ANSI.sub("", coloured)) == before_summary(plain)
 
-    # auto: colour when stdout is a terminal (a pseudo-terminal here), even when NO_COLOR is unset
+
+def run_on_terminal(args: list[str], columns: int) -> str:
+    """The CLI with stdout and stderr on a pseudo-terminal of the given width; what it printed, ANSI kept."""
     leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 40, columns, 0, 0))
+    chunks = []
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "runner.cli", "run", str(path)], cwd=ROOT, env=child_env(),
-                                stdout=follower, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen([sys.executable, "-m", "runner.cli", *args], cwd=ROOT, env=child_env(),
+                                stdout=follower, stderr=follower, stdin=subprocess.DEVNULL)
         os.close(follower)
-        chunks = []
         while True:
             try:
                 data = os.read(leader, 65536)
-            except OSError:
+            except OSError:  # the child closed the terminal
                 break
             if not data:
                 break
@@ -235,8 +241,22 @@ def test_colour_only_with_color_on_and_on_a_terminal(tmp_path, echo_url):
         proc.wait(timeout=120)
     finally:
         os.close(leader)
-    on_tty = b"".join(chunks).decode("utf-8", errors="replace")
-    assert "\x1b[32m" in on_tty and "good" in on_tty
+    return b"".join(chunks).decode("utf-8", errors="replace").replace("\r\n", "\n")
+
+
+def test_on_a_terminal_colour_is_automatic_and_text_follows_the_window(tmp_path, echo_url):
+    path = write_json(tmp_path / "c.json", collection("Terminal", [
+        item("one", f"{echo_url}/get", ["console.log('y'.repeat(120));", "pm.test('good', () => {});",
+                                        "pm.test('bad', () => pm.expect(1).to.equal(2));"]),
+    ]))
+    out = run_on_terminal(["run", str(path)], columns=100)
+    assert "\x1b[32m" in out and "good" in out
+    lines = [ANSI.sub("", line) for line in out.split("\n")]
+    # console text is cut at the window width less six columns (Newman's rule), not at 54
+    assert "  │ '" + "y" * 93 in lines
+    # the failure list follows the window (five columns short of it, as in Newman): index, name, detail
+    head = next(line for line in lines if re.fullmatch(r" +#  failure +detail +", line))
+    assert len(head) == 95
 
 
 def test_disable_unicode_uses_plain_symbols(tmp_path, echo_url):

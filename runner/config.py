@@ -15,8 +15,8 @@ Where settings come from, highest precedence first:
    passed over);
 3. Newman's rc files, as Newman merges them: ``./.newmanrc`` over
    ``~/.postman/newmanrc`` over ``/etc/postman/newmanrc`` (JSON, Newman's camelCase
-   option names; a ``run`` object inside is used instead of the whole file, as Newman
-   does);
+   option names; when any of them has a ``run`` object, only the ``run`` objects count,
+   as in Newman, which merges the files and then keeps ``run``);
 4. the built-in defaults.
 
 Keys are the ``run`` options: the argparse dest or long flag name, with ``-`` or ``_``
@@ -151,8 +151,7 @@ def _read_newmanrc(path: Path) -> dict | None:
         raise ConfigError(f"{path}: not valid JSON{where}: {getattr(exc, 'msg', exc)}") from None
     if not isinstance(doc, dict):
         raise ConfigError(f"{path}: expected a JSON object of Newman options")
-    run = doc.get("run")
-    return run if isinstance(run, dict) else doc
+    return doc
 
 
 # ---------------------------------------------------------------------------
@@ -339,10 +338,12 @@ def load_layers(cwd: str | os.PathLike[str], parser: argparse.ArgumentParser | N
         parser = build_parser()
     index = _option_index(run_subparser(parser))
     layers: list[Layer] = []
-    for path in newmanrc_paths(cwd, home):
-        doc = _read_newmanrc(path)
-        if doc is not None:
-            layers.append(read_layer(doc, str(path), index, None))
+    rc_files = [(path, doc) for path in newmanrc_paths(cwd, home) if (doc := _read_newmanrc(path)) is not None]
+    if any(isinstance(doc.get("run"), dict) for _, doc in rc_files):
+        # Newman merges the files, then keeps only a "run" object when there is one
+        rc_files = [(path, doc["run"]) for path, doc in rc_files if isinstance(doc.get("run"), dict)]
+    for path, doc in rc_files:
+        layers.append(read_layer(doc, str(path), index, None))
     found = find_project_config(cwd)
     if found is not None:
         path, table = found

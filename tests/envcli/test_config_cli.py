@@ -98,8 +98,8 @@ def test_newmanrc_files_merge_like_newman_and_toml_sits_above_them(project):
     write_json(home / ".postman" / "newmanrc", {
         "environment": "envs/override.json", "iterationCount": 3, "reporters": ["json"],
         "reporter": {"json": {"export": "home.json"}}})
-    write_json(project / ".newmanrc", {"run": {"environment": "envs/base.json",
-                                               "reporter": {"json": {"export": "rc.json"}}}})
+    write_json(project / ".newmanrc", {"environment": "envs/base.json",
+                                       "reporter": {"json": {"export": "rc.json"}}})
     result = run_in(project, "c.postman_collection.json")
     assert result.returncode == 0, result.stderr
     seen = report(project / "rc.json")  # ./.newmanrc over ~/.postman/newmanrc, merged key by key
@@ -175,6 +175,18 @@ def test_newman_spellings_map_to_run_options(tmp_path):
         "suppress_exit_code": True, "export_environment": "out/env.json",  # rc files: relative to the cwd
         "reporter_options": {"cli": {"no-summary": True}, "junit": {"export": "junit.xml"}},
     }
+
+
+def test_a_run_object_in_any_rc_file_hides_the_top_level_settings(tmp_path):
+    """Observed with Newman 6.2: rc files merge, then only ``run`` is used when present."""
+    home = tmp_path / "home"
+    write_json(home / ".postman" / "newmanrc", {"environment": "e.json", "iterationCount": 3,
+                                                "run": {"timeout": 100}})
+    write_json(tmp_path / ".newmanrc", {"run": {"iterationCount": 2}, "delayRequest": 5})
+    assert load_run_defaults(tmp_path, home=home) == {"timeout": 100, "iteration_count": 2}
+    write_json(home / ".postman" / "newmanrc", {"environment": "e.json", "iterationCount": 3})
+    write_json(tmp_path / ".newmanrc", {"iterationCount": 2})
+    assert load_run_defaults(tmp_path, home=home) == {"environment": ["e.json"], "iteration_count": 2}
 
 
 def test_toml_paths_resolve_beside_the_file(tmp_path):

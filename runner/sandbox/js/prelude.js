@@ -281,7 +281,7 @@
     };
   }
   global.__pmr_installLazyGlobals = function () {
-    lazyGlobal('_', fromModule('lodash'));
+    lazyGlobal('_', fromModule('lodash3'));
     lazyGlobal('CryptoJS', fromModule('crypto-js'));
     lazyGlobal('tv4', fromModule('tv4'));
     lazyGlobal('cheerio', fromModule('cheerio'));

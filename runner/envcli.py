@@ -41,7 +41,7 @@ import yaml
 from runner import envfiles
 from runner.envfiles import EnvFileError
 from runner.errors import PmreplayError
-from runner.masking import MASK
+from runner.masking import MASK, Masker
 
 EXIT_OK, EXIT_FOUND, EXIT_BAD_INPUT = 0, 1, 2
 ALLOW_MARK = "pmreplay: allow"
@@ -260,7 +260,10 @@ def is_sensitive(entry: dict) -> bool:
 
 
 def _display(value: Any) -> str:
-    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """One line per value: text as is, anything else (and multi-line text) as JSON."""
+    if isinstance(value, str) and "\n" not in value and "\r" not in value:
+        return value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _references(value: Any) -> list[str]:
@@ -282,13 +285,16 @@ def _resolve_for_show(entry: dict) -> tuple[Any, list[str]]:
 def cmd_show(args: argparse.Namespace) -> int:
     files = [read_raw(p) for p in args.files]
     merged = layer(files)
+    resolved = [(entry, *_resolve_for_show(entry)) for entry in merged.values]
+    sensitive = [not args.reveal and not unset and value not in (None, "") and is_sensitive({**entry, "value": value})
+                 for entry, value, unset in resolved]
+    # a secret may also sit inside another value ("Bearer <token>"): mask it there too
+    masker = Masker([str(value) for (_, value, _), hidden in zip(resolved, sensitive, strict=True) if hidden],
+                    enabled=not args.reveal)
     rows = []
-    for entry in merged.values:
-        value, unset = _resolve_for_show(entry)
-        masked = (not args.reveal and not unset and value not in (None, "")
-                  and is_sensitive({**entry, "value": value}))
+    for (entry, value, unset), masked in zip(resolved, sensitive, strict=True):
         rows.append({
-            "key": entry["key"], "value": MASK if masked else value, "type": entry.get("type", "any"),
+            "key": entry["key"], "value": MASK if masked else masker.deep(value), "type": entry.get("type", "any"),
             "disabled": bool(entry.get("disabled")), "source": entry["_source"],
             "references": _references(entry.get("value")), "unset": unset,
             "overrides": entry.get("_overrides"), "masked": masked,

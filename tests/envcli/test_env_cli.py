@@ -56,6 +56,20 @@ def test_show_lists_merged_values_with_their_source_and_masks_secrets(tmp_path, 
     assert "s3cr3t-value" in revealed.stdout and GITHUB_TOKEN in revealed.stdout
 
 
+def test_show_masks_a_secret_inside_other_values_and_keeps_one_line_per_value(tmp_path):
+    write_json(tmp_path / "e.json", {"values": [
+        {"key": "TOKEN", "value": "abc-123-secret", "type": "secret"},
+        {"key": "HEADER", "value": "Bearer abc-123-secret", "type": "default"},
+        {"key": "NOTE", "value": "two\nlines", "type": "default"},
+    ]})
+    result = env(tmp_path, "show", "e.json")
+    assert result.returncode == 0, result.stderr
+    assert "abc-123-secret" not in result.stdout
+    assert "HEADER  Bearer ********" in result.stdout
+    assert 'NOTE    "two\\nlines"' in result.stdout
+    assert len(result.stdout.splitlines()) == 4
+
+
 def test_show_names_an_unset_reference_instead_of_failing(tmp_path, layered):
     result = env(tmp_path, "show", "base.json")
     assert result.returncode == 0, result.stderr

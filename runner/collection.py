@@ -108,16 +108,21 @@ class Node:
             node = node.parent
         return list(reversed(chain))
 
-    def scripts(self, listen: str) -> list[str]:
-        """Enabled scripts of this node for one event, as source text."""
+    def scripts(self, listen: str, include_blank: bool = False) -> list[str]:
+        """Enabled scripts of this node for one event, as source text.
+
+        ``include_blank``: also the empty ones, which Newman still runs and counts in its stats.
+        """
         out = []
         for event in self.events:
             if event.get("listen") != listen or event.get("disabled"):
                 continue
-            script = event.get("script") or {}
+            script = event.get("script")
+            if not isinstance(script, dict):
+                continue
             exec_ = script.get("exec")
             source = "\n".join(exec_) if isinstance(exec_, list) else (exec_ or "")
-            if source.strip():
+            if source.strip() or include_blank:
                 out.append(source)
         return out
 

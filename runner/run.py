@@ -264,7 +264,7 @@ class Runner:
 
     def _scripts(self, item: Item, listen: str):
         for node in [*item.ancestors(), item]:
-            for source in node.scripts(listen):
+            for source in node.scripts(listen, include_blank=True):
                 yield node, source
 
     # ------------------------------------------------------------------ scripts
@@ -287,6 +287,10 @@ class Runner:
             "location": [self.collection.name, *item.path()],
             "data": data.to_dict(),
         }
+        if not source.strip():
+            # Newman runs and counts an empty script; there is nothing to execute
+            self._emit("script", cursor=cursor.to_json(), item=item, event=listen, node=node, result={})
+            return {}
         sandbox = self._sandbox_instance()
         sandbox.timeout_ms = self._script_timeout()
         result = sandbox.execute(listen, source, context)

@@ -116,8 +116,8 @@ def _allowed_entries(raw: RawFile, text: str) -> set[int]:
     keys = [k for k, _ in node.value] if isinstance(node, yaml.MappingNode) else node.value
     for i, (start_node, end_node) in enumerate(zip(keys, children, strict=True)):
         first, last = start_node.start_mark.line, end_node.end_mark.line
-        if end_node.end_mark.column == 0 and last > first:
-            last -= 1
+        if last > first and (last >= len(lines) or not lines[last][:end_node.end_mark.column].strip()):
+            last -= 1  # a block ends where the next entry starts: that line is not this entry's
         if any(ALLOW_MARK in lines[n] for n in range(first, min(last, len(lines) - 1) + 1)):
             allowed.add(i)
     return allowed
@@ -462,27 +462,33 @@ def _effective(raw: RawFile) -> dict[str, dict]:
     return out
 
 
-def _shown(entry: dict, reveal: bool) -> str:
+def _shown(entry: dict, reveal: bool, masker: Masker) -> str:
     if not reveal and is_sensitive(entry) and entry.get("value") not in (None, ""):
         return MASK
-    return json.dumps(entry.get("value"), ensure_ascii=False)
+    return json.dumps(masker.deep(entry.get("value")), ensure_ascii=False)
 
 
 def diff_files(a: RawFile, b: RawFile, reveal: bool = False) -> list[str]:
     """Readable lines: ``+ KEY = v`` added in B, ``- KEY = v`` only in A, ``~ KEY: ...`` changed."""
     left, right = _effective(a), _effective(b)
+    masker = Masker([str(e["value"]) for e in [*left.values(), *right.values()]
+                     if e.get("value") not in (None, "") and is_sensitive(e)], enabled=not reveal)
+
+    def shown(entry: dict) -> str:
+        return _shown(entry, reveal, masker)
+
     lines: list[str] = []
     for key, entry in left.items():
         if key not in right:
-            lines.append(f"- {key} = {_shown(entry, reveal)}")
+            lines.append(f"- {key} = {shown(entry)}")
     for key, entry in right.items():
         if key not in left:
-            lines.append(f"+ {key} = {_shown(entry, reveal)}")
+            lines.append(f"+ {key} = {shown(entry)}")
             continue
         old = left[key]
         changes = []
         if old.get("value") != entry.get("value") or type(old.get("value")) is not type(entry.get("value")):
-            before, after = _shown(old, reveal), _shown(entry, reveal)
+            before, after = shown(old), shown(entry)
             changes.append("value changed (masked)" if before == after == MASK else f"value {before} -> {after}")
         if old.get("type", "any") != entry.get("type", "any"):
             changes.append(f"type {old.get('type', 'any')} -> {entry.get('type', 'any')}")

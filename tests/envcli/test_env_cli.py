@@ -226,6 +226,20 @@ def test_check_allows_marked_entries_and_patterns(tmp_path):
     assert clean.stdout == "" and "no secrets found in 1 file" in clean.stderr
 
 
+def test_an_allow_comment_covers_only_its_own_entry_in_the_list_form(tmp_path):
+    (tmp_path / "list.yaml").write_text(
+        "values:\n"
+        "  - key: DB_PASSWORD\n    value: hunter2\n    type: default\n"
+        "  - key: API_TOKEN   # pmreplay: allow\n    value: abc123\n"
+        "  - key: SECRET_KEY\n    value: xyz789\n")
+    result = env(tmp_path, "check", "list.yaml")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "list.yaml: values.DB_PASSWORD: is named like a password and holds a literal value",
+        "list.yaml: values.SECRET_KEY: is named like a secret key and holds a literal value",
+    ]
+
+
 def test_check_accepts_a_description_marker_in_postman_json(tmp_path):
     write_json(tmp_path / "e.json", {"values": [
         {"key": "API_KEY", "value": "emulator-client", "type": "default", "description": "pmreplay: allow"}]})
@@ -273,6 +287,11 @@ def test_diff_lists_added_removed_and_changed_with_secrets_masked(tmp_path):
         "~ MODE: type default -> string; now disabled",
         "+ NEW = 1",
     ]
+    (tmp_path / "prod2.yaml").write_text(
+        "values:\n  HOST: https://staging\n  TOKEN: {value: old-token-value, type: secret}\n"
+        "  GONE: bye\n  MODE: a\n  AUTH: Bearer old-token-value\n")
+    inside = env(tmp_path, "diff", "staging.json", "prod2.yaml")
+    assert inside.stdout.splitlines()[2:] == ['+ AUTH = "Bearer ********"']
     revealed = env(tmp_path, "diff", "staging.json", "prod.yaml", "--reveal")
     assert '~ TOKEN: value "old-token-value" -> "new-token-value"' in revealed.stdout
 

@@ -540,7 +540,8 @@ class CliReporter(Reporter):
 
     def _clipped(self, text: str, size: int) -> list[str]:
         clipped = size > BODY_CLIP_SIZE
-        lines = cut_lines(self.mask(text[:BODY_CLIP_SIZE] if clipped else text), self.wrap_width)
+        text = self.mask(text)  # before clipping, so no secret is cut in half and shown in part
+        lines = cut_lines(text[:BODY_CLIP_SIZE] if clipped else text, self.wrap_width)
         if clipped:
             lines.append(f"(showing {human_size(BODY_CLIP_SIZE)}/{human_size(size)})")
         return lines
@@ -611,13 +612,16 @@ class CliReporter(Reporter):
     def _on_console(self, err, payload) -> None:
         if not self.show_console:
             return
-        text = ", ".join(js_inspect(message, self.break_length) for message in payload.get("messages") or [])
+        # secrets are masked in the values first: escaping inside a string literal could hide them from the text pass
+        messages = [self.ctx.masker.deep(message) for message in payload.get("messages") or []]
+        text = ", ".join(js_inspect(message, self.break_length) for message in messages)
         self.console_block(str(payload.get("level", "log")), cut_lines(self.mask(text), self.wrap_width))
 
     def _on_exception(self, err, payload) -> None:
         error = payload.get("error") or {}
         number = str(len(self.ctx.summary.failures)).rjust(3)
-        self.line(self.c("red bold", f"{number}⠄ {error.get('name') or 'Error'} in {payload.get('at', 'script')}"))
+        name = self.mask(error.get("name") or "Error")
+        self.line(self.c("red bold", f"{number}⠄ {name} in {payload.get('at', 'script')}"))
 
     def _on_test(self, err, payload) -> None:
         target = None

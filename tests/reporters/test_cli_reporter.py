@@ -7,6 +7,7 @@ The expected lines were taken from Newman 6 runs of the same collections (see al
 from __future__ import annotations
 
 import fcntl
+import http.client
 import json
 import os
 import pty
@@ -104,11 +105,20 @@ def test_request_and_assertion_lines(demo):
 
 
 def test_sizes_count_the_header_block_like_newman(demo):
+    """Newman's size: body + ``HTTP/X.X <code> <reason>`` CRLF CRLF + each ``Key: value`` CRLF."""
     out, base = demo
     line = next(x for x in out.split("\n") if x.startswith(f"  GET {base}/status/404 "))
-    size = int(re.search(r"Not Found, (\d+)B", line).group(1))
-    # echo server: 2-byte body "{}"; status line and four headers (Server, Date, Content-Type, Content-Length)
-    assert size > 100, line
+    shown = int(re.search(r"Not Found, (\d+)B", line).group(1))
+    connection = http.client.HTTPConnection(base.split("//")[1], timeout=30)
+    try:
+        connection.request("GET", "/status/404")
+        response = connection.getresponse()
+        body = response.read()
+        headers = response.getheaders()
+    finally:
+        connection.close()
+    expected = len(body) + len("HTTP/X.X 404 Not Found\r\n\r\n") + sum(len(f"{k}: {v}\r\n") for k, v in headers)
+    assert shown == expected, (line, headers)
 
 
 def test_script_errors_request_errors_and_send_requests(demo):
@@ -327,16 +337,20 @@ def test_verbose_shows_masked_headers_and_clipped_bodies(tmp_path, echo_url):
 
 def test_secrets_are_masked_everywhere(tmp_path, echo_url):
     env = write_json(tmp_path / "env.json", {"name": "e", "values": [
-        {"key": "token", "value": "hunter2-secret", "type": "secret", "enabled": True}]})
+        {"key": "token", "value": "hunter2-secret", "type": "secret", "enabled": True},
+        {"key": "tricky", "value": "q'uo\"te\\x", "type": "secret", "enabled": True}]})
     path = write_json(tmp_path / "c.json", collection("Masking", [
         item("uses {{token}}", f"{echo_url}/get?t={{{{token}}}}", [
             "console.log('token is', pm.environment.get('token'));",
+            "console.log({tricky: pm.environment.get('tricky')});",
             "pm.test('sees ' + pm.environment.get('token'), () => pm.expect(1).to.equal(2));"],
              header=[{"key": "X-Api-Key", "value": "{{token}}"}]),
     ]))
     for flags in ((), ("--verbose",)):
         out = pmreplay("run", str(path), "-e", str(env), *flags, env=child_env()).stdout
         assert "hunter2-secret" not in out
+        assert "uo" not in out  # neither raw nor as an escaped string literal
+        assert "{ tricky: '********' }" in out
         assert "'token is', '********'" in out
         assert "  1. sees ********" in out
         assert "/get?t=********" in out

@@ -71,6 +71,8 @@ class Masker:
         if isinstance(obj, str):
             return self.text(obj)
         if isinstance(obj, list):
+            if obj and type(obj[0]) is int:  # a byte stream (Newman's Buffer JSON): nothing to mask, often huge
+                return obj
             return [self.deep(v) for v in obj]
         if isinstance(obj, dict):
             out = {}

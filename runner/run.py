@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from runner.collection import Collection, Item, effective_auth, effective_protocol_profile
 from runner.events import EventBus
+from runner.sandbox.deprecations import deprecation_message
 from runner.sending import Exchange, Sender, SendOptions
 from runner.urls import apply_path_variables, as_text, ensure_scheme, url_to_string
 from runner.variables import ScopeChain, VariableScope
@@ -306,7 +307,7 @@ class Runner:
             if name not in self._deprecations_seen:
                 self._deprecations_seen.add(name)
                 self._emit("console", cursor=cursor.to_json(), item=item, level="warn",
-                           messages=[f"Using \"{name}\" is deprecated. Use \"pm.*\" instead."])
+                           messages=[deprecation_message(name).strip()])
         for index, test in enumerate(result.get("tests") or []):
             # tests arrive in completion order; Newman numbers them in the order pm.test was called,
             # which the sandbox may pass as "index" (used in a failure's "assertion:N")

@@ -16,7 +16,8 @@ from runner.events import EventBus
 from runner.urls import parse_url
 
 STAT_KEYS = ("iterations", "items", "scripts", "prerequests", "requests", "tests", "assertions",
-             "testScripts", "prerequestScripts")
+             "testScripts", "prerequestScripts", "sendRequests")
+"""Newman's stats, plus ``sendRequests``: requests scripts sent with pm.sendRequest, counted apart from the run's own."""
 
 
 @dataclass
@@ -180,7 +181,10 @@ class RunSummary:
             entry["error"] = result["error"]
         if execution is not None:
             (execution.test_scripts if payload.get("event") == "test" else execution.prerequest_scripts).append(entry)
-            execution.send_requests.extend(result.get("sendRequests") or [])
+            sent = result.get("sendRequests") or []
+            execution.send_requests.extend(sent)
+            self.stats["sendRequests"]["total"] += len(sent)
+            self.stats["sendRequests"]["failed"] += sum(1 for s in sent if s.get("error"))
             if result.get("visualizer"):
                 execution.visualizer = result["visualizer"]
             if result.get("skipRequest"):

@@ -38,10 +38,27 @@ def _umask() -> int:
     return mask
 
 
-def default_export_path(reporter: str, collection_name: str, extension: str) -> Path:
+def default_export_path(reporter: str, collection_name: str, extension: str, folder: str | Path = "pmreplay") -> Path:
     """Newman's default: ``newman/<collection>-<timestamp>.<ext>`` — we use ``pmreplay/``."""
     import time
 
     stamp = time.strftime("%Y-%m-%d-%H-%M-%S")
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in collection_name) or "collection"
-    return Path("pmreplay") / f"{safe}-{stamp}-{reporter}.{extension}"
+    return Path(folder) / f"{safe}-{stamp}-{reporter}.{extension}"
+
+
+def check_export_option(reporter: str, option: object) -> None:
+    """``--reporter-<name>-export`` given without a path is a mistake to report before the run, not after."""
+    if option is True or (option is not None and not isinstance(option, (str, Path))):
+        raise PmreplayError(f"--reporter-{reporter}-export needs a file path")
+
+
+def export_target(reporter: str, option: object, collection_name: str, extension: str) -> Path:
+    """Where a report goes: the given path, a default-named file inside a given folder (as Newman does), or the default."""
+    check_export_option(reporter, option)
+    if not option:
+        return default_export_path(reporter, collection_name, extension)
+    path = Path(str(option))
+    if path.is_dir():
+        return default_export_path(reporter, collection_name, extension, folder=path)
+    return path

@@ -28,7 +28,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from runner.errors import PmreplayError
 from runner.masking import Masker
 from runner.reporters import Reporter
-from runner.reporters._files import default_export_path, write_atomic
+from runner.reporters._files import check_export_option, export_target, write_atomic
 from runner.reporters._visualizer import Unsupported, render_template
 from runner.reporters.cli import human_ms, human_size
 from runner.summary import Execution, RunSummary
@@ -312,16 +312,13 @@ class HtmlReporter(Reporter):
         super().__init__(ctx)
         # bad options fail before the run, not after minutes of requests
         self.max_body = _max_body(ctx.options.get("max-body"))
-        export = ctx.options.get("export")
-        if export is True:
-            raise PmreplayError("--reporter-html-export needs a file path")
-        self.export = export
+        check_export_option(self.name, ctx.options.get("export"))
+        self.export = ctx.options.get("export")
 
     def finish(self) -> None:
         summary = self.ctx.summary
         title = self.ctx.options.get("title")
         view = build_view(summary, self.ctx.masker, title=title if isinstance(title, str) else "",
                           max_body=self.max_body)
-        path = self.export or default_export_path(
-            "html", summary.collection.name if summary.collection else "", "html")
+        path = export_target(self.name, self.export, summary.collection.name if summary.collection else "", "html")
         write_atomic(path, render(view))

@@ -11,12 +11,16 @@ from __future__ import annotations
 import time
 import xml.etree.ElementTree as ET
 
-from runner.reporters import Reporter
-from runner.reporters._files import default_export_path, write_atomic
+from runner.reporters import Reporter, ReporterContext
+from runner.reporters._files import check_export_option, export_target, write_atomic
 
 
 class JunitReporter(Reporter):
     name = "junit"
+
+    def __init__(self, ctx: ReporterContext) -> None:
+        super().__init__(ctx)
+        check_export_option(self.name, ctx.options.get("export"))
 
     def finish(self) -> None:
         summary = self.ctx.summary
@@ -69,5 +73,5 @@ class JunitReporter(Reporter):
         root.set("errors", str(total_errors))
         root.set("time", f"{total_time:.3f}")
         ET.indent(root)
-        path = self.ctx.options.get("export") or default_export_path("junit", collection_name, "xml")
+        path = export_target(self.name, self.ctx.options.get("export"), collection_name, "xml")
         write_atomic(path, '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")

@@ -216,8 +216,6 @@ def test_a_list_where_one_value_belongs_is_refused(tmp_path):
         load_run_defaults(tmp_path, home=tmp_path)
 
 
-@pytest.mark.xfail(reason="runner/reporters/json.py: an export naming an existing folder ends in a traceback "
-                          "(Newman writes a default-named file inside it); not a config problem", strict=False)
 def test_the_json_summary_reaches_a_configured_export_directory(project):
     """Newman lets ``export`` name a folder; a configured one resolves beside the config too."""
     (project / "reports").mkdir()

@@ -68,10 +68,10 @@ def test_status_line_on_a_terminal_then_cleared_before_the_summary(long_run):
     assert "24/24" in out and "✗ 8 failed" in out and "iteration 8/8" in out and "long run" in out
     # the cli reporter's own lines are all there, untouched
     assert out.count("→ req 1") == 8
-    before_table, _, after = out.partition("┌")
+    before_table, _, after = re.sub(r"\x1b\[[0-9;]*m", "", out).partition("┌")  # colours aside (grey borders)
     assert before_table.endswith(CLEAR + "\r\n")  # the line was erased before the table began
     assert CLEAR not in after and "24/24" not in after
-    assert "assertions │       24 │        8" in re.sub(r"\x1b\[[0-9;]*m", "", after)  # colours aside
+    assert re.search(r"assertions │ +24 │ +8 │", after)
 
 
 def test_no_status_line_in_ci(long_run):

@@ -256,3 +256,15 @@ def test_cookie_jar_round_trip_and_collection_export(tmp_path, echo_url):
     # the exported jar feeds the next run
     only_send = write(tmp_path, collection([items[1]]), "send.json")
     assert pmreplay("run", str(only_send), "--cookie-jar", str(jar)).returncode == 0
+
+
+def test_collection_from_an_http_url(echo_url):
+    from urllib.parse import quote
+
+    data = collection([test_item("ping", f"{echo_url}/ping", ["pm.test('ok', () => pm.response.to.be.ok);"])])
+    url = f"{echo_url}/text?type=application/json&body={quote(json.dumps(data))}"
+    result = pmreplay("run", url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "✓  ok" in result.stdout
+    missing = pmreplay("run", f"{echo_url}/status/404")
+    assert missing.returncode == 1 and "HTTP 404" in missing.stderr

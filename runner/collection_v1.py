@@ -104,7 +104,19 @@ def _request_item(req: dict) -> dict:
 
 
 def convert_v1(data: dict, source: str) -> dict:
-    """The same collection as v2.1 JSON; folder and request order as the v1 ``order`` lists say."""
+    """The same collection as v2.1 JSON; folder and request order as the v1 ``order`` lists say.
+
+    v1 exports carry loosely typed fields (ids, ``order`` entries, helper attributes); a value
+    of a type the converter cannot use is a malformed file, reported in one line.
+    """
+    try:
+        return _convert(data, source)
+    except (TypeError, AttributeError, ValueError, KeyError) as exc:
+        raise PmreplayError(f"{source}: malformed v1 collection ({type(exc).__name__}: {exc})"
+                            .replace("\n", " ")) from None
+
+
+def _convert(data: dict, source: str) -> dict:
     requests = {}
     for i, req in enumerate(data.get("requests") or []):
         if not isinstance(req, dict) or not req.get("id"):

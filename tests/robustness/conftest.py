@@ -1,0 +1,33 @@
+"""Fixtures for the robustness tests: every request goes to the local echo server.
+
+Why a proxy: mutated collections invent host names ("exa mple.com", "{{undefined}}", ...).
+Pointing HTTP(S)_PROXY at the echo server keeps every such request on 127.0.0.1, so the
+fuzzers never touch the network and still cross a real wire.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy",
+              "NO_PROXY", "no_proxy")
+
+
+@pytest.fixture(scope="module")
+def proxied(echo_url: str) -> Iterator[str]:
+    """The echo server's URL, also set as the proxy for every scheme while the module runs."""
+    saved = {name: os.environ.get(name) for name in PROXY_VARS}
+    for name in PROXY_VARS:
+        os.environ.pop(name, None)
+    os.environ.update(HTTP_PROXY=echo_url, HTTPS_PROXY=echo_url, ALL_PROXY=echo_url, NO_PROXY="")
+    try:
+        yield echo_url
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -563,14 +563,6 @@ class CliReporter(Reporter):
         first: list[tuple] = []
         for record in result.get("sendRequests") or []:
             first.append(("line", self._send_request_line(record)))
-        notes = {f'Using "{name}" is deprecated.' for name in result.get("deprecations") or []}
-        if notes and self._queue:
-            # Newman notes legacy API use when the script ends: after its tests, before its error line
-            late = [e for e in self._queue if e[0] == "console" and any(ln.startswith("'" + n[:40]) for n in notes
-                                                                        for ln in e[2][:1])]
-            rest = [e for e in self._queue if e not in late]
-            errors = [e for e in rest if e[0] == "line" and "\u2804 " in e[1]]
-            self._queue = [e for e in rest if e not in errors] + late + errors
         self._flush_queue(first)
 
     def _send_request_line(self, record: dict) -> str:
@@ -662,8 +654,12 @@ class CliReporter(Reporter):
                          f"[min: {human_ms(timings['responseMin'])}, max: {human_ms(timings['responseMax'])}, "
                          f"s.d.: {human_ms(timings['responseSd'])}]")
         cells = [["", "executed", "  failed"]]
+        stats = {key: dict(summary.stats[key]) for _, key in rows}
+        extra = summary.stats.get("sendRequests") or {}
+        for field in ("total", "failed"):  # Newman's requests row counts pm.sendRequest calls too
+            stats["requests"][field] += int(extra.get(field) or 0)
         for label, key in rows:
-            stat = summary.stats[key]
+            stat = stats[key]
             cells.append([label, str(stat["total"]), str(stat["failed"])])
         widths = [25, max(len(r[1]) for r in cells) + 2, max(len(r[2]) for r in cells) + 2]
         for text in spans:  # grow the two free columns, the first taking the rounded-up half
@@ -686,7 +682,7 @@ class CliReporter(Reporter):
         for index, row in enumerate(cells):
             if index:
                 out.append(rule("mid"))
-            stat = summary.stats[rows[index - 1][1]] if index else None
+            stat = stats[rows[index - 1][1]] if index else None
             label, total, failed = row
             label_text = " " + label.rjust(widths[0] - 2) + " "
             failed_text = " " + failed.rjust(widths[2] - 2) + " "

@@ -179,6 +179,8 @@ def test_summary_table_is_a_well_formed_box(demo):
     assert labels == ["iterations", "requests", "test-scripts", "prerequest-scripts", "assertions"]
     assertions = next(line for line in box if " assertions │" in line)
     assert re.fullmatch(r"│ {14}assertions │ +14 │ +4 │", assertions)
+    requests = next(line for line in box if " requests │" in line)
+    assert re.fullmatch(r"│ {16}requests │ +16 │ +2 │", requests)  # pm.sendRequest calls count, as in Newman
     iterations = next(line for line in box if " iterations │" in line)
     assert re.fullmatch(r"│ {14}iterations │ +2 │ +0 │", iterations)
     spans = [line for line in box if line.startswith("│ total") or line.startswith("│ average")]

@@ -35,6 +35,9 @@ SCHEMA = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 _ISO = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z")
 _LOCAL = re.compile(r"(127\.0\.0\.1|localhost):\d+")
+NEWMAN_STATS = frozenset({"iterations", "items", "scripts", "prerequests", "requests", "tests", "assertions",
+                          "testScripts", "prerequestScripts"})
+"""Newman's run.stats keys; pmreplay adds its own (``sendRequests``), which Newman has nothing to compare with."""
 _AT_POSITION = re.compile(r"(?<=-script):\d+(?::\d+)?$")
 """Newman appends ``:line:column`` of the error's first stack frame to a script failure's ``at``
 when the error has a parsed stack; the numbers point into its sandbox's wrapper or into chai,
@@ -233,7 +236,8 @@ def _outcome(tool: str, proc: subprocess.CompletedProcess, work: Path, wire: lis
     failures = [(_AT_POSITION.sub("", f.get("at") or ""), (f.get("source") or {}).get("name"), (f.get("cursor") or {}).get("iteration"),
                  (f.get("error") or {}).get("name"), (f.get("error") or {}).get("message"))
                 for f in run.get("failures", [])]
-    stats = {k: {kk: vv for kk, vv in v.items() if kk != "pending"} for k, v in run.get("stats", {}).items()}
+    stats = {k: {kk: vv for kk, vv in v.items() if kk != "pending"} for k, v in run.get("stats", {}).items()
+             if k in NEWMAN_STATS}
     return Outcome(
         tool=tool, exit_code=proc.returncode,
         wire=[(w["method"], w["url"]) for w in wire],

@@ -8,6 +8,14 @@ a TTY or with ``--color on``, never an escape code otherwise; ``--silent`` print
 Everything shown passes through the run's masker: a secret never reaches the terminal, even
 where Newman would print it.
 
+Where pmreplay knows more than Newman shows, it is shown in the same style: ``--verbose``
+adds the request and response headers (masked) as boxes beside the bodies; a body file
+that could not be read (``Exchange.warnings``) is a warning console block like Newman's
+runtime warning. A script's ``pm.sendRequest`` calls are printed as request lines when the
+script ends, before what the script logged (the sandbox reports them together). Known
+differences: no timing-phase table in ``--verbose`` (no phase timings are measured) and a
+request error's failure says ``inside "<item>"`` where Newman leaves the name empty.
+
 Options (``--reporter-cli-<option>``): ``no-summary``, ``no-failures``, ``no-assertions``,
 ``no-success-assertions``, ``no-console``, ``no-banner``, ``show-timestamps``.
 """
@@ -37,7 +45,6 @@ INSPECT_BREAK = 44
 _CODES = {"red": (31, 39), "green": (32, 39), "yellow": (33, 39), "blue": (34, 39), "cyan": (36, 39),
           "gray": (90, 39), "white": (37, 39), "bold": (1, 22), "underline": (4, 24)}
 _LEVEL_COLOR = {"log": "gray", "info": "cyan", "warn": "yellow", "debug": "blue", "error": "red"}
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 UNICODE_SYMBOLS = {"top": "┌", "middle": "│", "bottom": "└", "dot": ".", "folder": "❏", "root": "→",
                    "sub": "↳", "ok": "✓", "error": "✖", "star": "★", "up": "↑", "down": "↓"}
@@ -57,7 +64,7 @@ def human_size(size: float) -> str:
     size = max(0.0, float(size or 0))
     units = ("B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB")
     exponent = 0 if size < 1 else min(int(math.floor(math.log10(size) / 3)), len(units) - 1)
-    value = round(size / 1000 ** exponent, 2)
+    value = math.floor(size / 1000 ** exponent * 100 + 0.5) / 100  # half up, as JavaScript rounds
     if value == 1000 and exponent < len(units) - 1:
         value, exponent = 1, exponent + 1
     text = f"{value:.2f}".rstrip("0").rstrip(".")
@@ -669,6 +676,7 @@ class CliReporter(Reporter):
                 widths[1] += first
                 widths[2] += missing - first
         box = _UNICODE_BOX if self.ctx.unicode else _PLAIN_BOX
+
         def border(text: str) -> str:
             return self.c("gray", text)
 
@@ -738,10 +746,12 @@ class CliReporter(Reporter):
             padded = " " + (text.rjust(widths[col] - 2) if right else text.ljust(widths[col] - 2)) + " "
             return self.c(part[1], padded) if isinstance(part, tuple) else padded
 
-        head = [self.c("red", " " + self.c("underline", "#").rjust(widths[0] - 2 + len(self.c("underline", "#")) - 1) + " "),
-                self.c("red", " " + self.c("underline", "failure") + " " * (widths[1] - 2 - len("failure")) + " "),
-                self.c("red", " " + self.c("underline", "detail") + " " * (widths[2] - 2 - len("detail")) + " ")]
-        out = ["".join(head)]
+        def head(label: str, col: int) -> str:
+            pad = " " * max(0, widths[col] - 2 - len(label))
+            text = self.c("underline", label)
+            return self.c("red", f" {pad + text if col == 0 else text + pad} ")
+
+        out = [head("#", 0) + head("failure", 1) + head("detail", 2)]
         for row in rows:
             out.append(" " * sum(widths))
             height = max(len(part) for part in row)

@@ -321,6 +321,7 @@ def test_verbose_shows_masked_headers_and_clipped_bodies(tmp_path, echo_url):
                      {"key": "Authorization", "value": "Bearer sekrit-token-123"}],
              body={"mode": "raw", "raw": json.dumps({"k": "v" * 3000})}),
         item("text", f"{echo_url}/text?body=hello%0A%0Aworld&type=text/plain"),
+        item("binary", f"{echo_url}/text?body=%00%01%02&type=application/octet-stream"),
     ]))
     out = pmreplay("run", str(path), "--verbose", env=child_env()).stdout
     lines = out.split("\n")
@@ -335,6 +336,8 @@ def test_verbose_shows_masked_headers_and_clipped_bodies(tmp_path, echo_url):
     assert all(len(x) <= 4 + 54 for x in lines if x.startswith("  │ "))
     text = block(lines, "  ┌ ↓ text/plain ★ text ★ plain ★ utf8 ★ 12B", 4)
     assert text[1:] == ["  │ hello", "  │ world", "  └"]
+    binary = block(lines, "  ┌ ↓ application/octet-stream ★ unknown ★ raw ★ utf8 ★ 3B", 3)
+    assert binary[1:] == ["  │ (binary, 3B)", "  └"]
 
 
 def test_secrets_are_masked_everywhere(tmp_path, echo_url):

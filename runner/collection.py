@@ -82,6 +82,10 @@ def parse_json(data: bytes, label: str, what: str = "collection") -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise PmreplayError(f"{label}: the {what} is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise PmreplayError(f"{label}: the {what} is not valid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer literal longer than Python's 4300-digit limit
+        raise PmreplayError(f"{label}: the {what} is not valid JSON: {exc}") from None
 
 
 # --------------------------------------------------------------------------- model

@@ -151,6 +151,8 @@ def _parse_document(text: str, label: str) -> Any:
         return _parse_yaml(text, label)
     try:
         return json.loads(text)
+    except RecursionError:
+        raise EnvFileError(f"{label}: not valid JSON: nested too deeply") from None
     except ValueError:
         return _parse_yaml(text, label, "neither JSON nor YAML")
 
@@ -158,6 +160,8 @@ def _parse_document(text: str, label: str) -> Any:
 def _parse_json(text: str, label: str) -> Any:
     try:
         return json.loads(text)
+    except RecursionError:
+        raise EnvFileError(f"{label}: not valid JSON: nested too deeply") from None
     except ValueError as exc:
         where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
         msg = getattr(exc, "msg", str(exc))
@@ -167,6 +171,8 @@ def _parse_json(text: str, label: str) -> Any:
 def _parse_yaml(text: str, label: str, what: str = "not valid YAML") -> Any:
     try:
         return yaml.load(text, Loader=_PlainLoader)  # a SafeLoader subclass: no arbitrary objects
+    except RecursionError:
+        raise EnvFileError(f"{label}: {what}: nested too deeply") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""

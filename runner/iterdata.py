@@ -158,6 +158,8 @@ def parse_json_rows(doc: Any, label: str) -> list[dict]:
 def _parse_json_text(text: str, label: str) -> Any:
     try:
         return json.loads(text)
+    except RecursionError:
+        raise IterationDataError(f"{label}: not valid JSON: nested too deeply") from None
     except ValueError as exc:
         where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
         raise IterationDataError(f"{label}: not valid JSON{where}: {getattr(exc, 'msg', exc)}") from None
@@ -175,6 +177,8 @@ def load_iteration_data(path: str | os.PathLike[str]) -> list[dict]:
     if suffix != ".csv" and text.lstrip()[:1] in ("[", "{"):
         try:
             doc = json.loads(text)
+        except RecursionError:
+            raise IterationDataError(f"{label}: not valid JSON: nested too deeply") from None
         except ValueError:
             pass
         else:

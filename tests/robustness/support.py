@@ -60,7 +60,7 @@ def assert_clean_cli_error(result: subprocess.CompletedProcess, must_contain: st
     """Exit 1, exactly one line on stderr, no traceback."""
     assert result.returncode == 1, (result.returncode, result.stderr[-2000:])
     assert "Traceback" not in result.stderr and "Traceback" not in result.stdout, result.stderr[-3000:]
-    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    lines = [line for line in result.stderr.split("\n") if line.strip()]  # a terminal's lines, not str.splitlines()
     assert len(lines) == 1, result.stderr[-2000:]
     if must_contain is not None:
         assert must_contain in lines[0], lines[0]

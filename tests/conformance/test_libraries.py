@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.conformance import assert_same, collection, item
+from tests.support.conformance import assert_same, collection, item, item_facts
 
 pytestmark = pytest.mark.conformance
 
@@ -139,23 +139,32 @@ def test_library_run_wire_and_stats(library_runs):
     assert_same(newman, ours, "wire", "stats")
 
 
-# --------------------------------------------------------------------------- known sandbox differences
+# --------------------------------------------------------------------------- known library differences
 
-SANDBOX_GAP = "sandbox library differs from Newman's (runner/sandbox/js); see the conformance report"
-
-
-@pytest.mark.xfail(reason=SANDBOX_GAP, strict=False)
-@pytest.mark.parametrize("source", [
+GAPS: dict[str, tuple[str, str | None]] = {
     # Newman's global _ is lodash 3.10 (require('lodash') is 4.17): _.pluck exists, _.uniqBy does not
-    "out([typeof _.pluck, typeof _.uniqBy, _.VERSION]);",
+    "lodash global": ("out([typeof _.pluck, typeof _.uniqBy, _.VERSION]);",
+                      "sandbox gap: the global _ is lodash 4 (Newman: lodash 3.10.2)"),
     # Newman bundles csv-parse 1.2 in the sandbox: no cast option
-    "out(require('csv-parse/lib/sync')('1,true', {cast: true}));",
-    # Newman's sandbox has a global URL (WHATWG); pmreplay's has none
-    "out(new URL('http://h/p?q=1').searchParams.get('q'));",
+    "csv-parse cast": ("out(require('csv-parse/lib/sync')('1,true', {cast: true}));",
+                       "sandbox gap: csv-parse follows v4 (Newman's sandbox bundles csv-parse 1.2.4: no cast)"),
+    # Newman's sandbox has a global URL (WHATWG)
+    "URL global": ("out(new URL('http://h/p?q=1').searchParams.get('q'));", None),
     # require('fs') loads (an empty browser stub) in Newman's sandbox
-    "let r; try { require('fs'); r = 'loaded'; } catch (e) { r = e.message; } out(r);",
-])
-def test_known_library_gaps(conformance, source):
-    doc = collection([item("gap", conformance.url + "/gap", test=[PRELUDE, source])])
-    newman, ours = conformance.both(doc)
-    assert_same(newman, ours, "environment", "failures")
+    "fs stub": ("let r; try { require('fs'); r = 'loaded'; } catch (e) { r = e.message; } out(r);",
+                "sandbox gap: require('fs') fails (Newman: an empty stub module loads)"),
+}
+
+
+@pytest.fixture(scope="module")
+def gap_runs(conformance):
+    items = [item(name, conformance.url + "/gap", test=[PRELUDE, source]) for name, (source, _) in GAPS.items()]
+    return conformance.both(collection(items))
+
+
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.xfail(reason=reason, strict=False)) if reason else name
+    for name, (_, reason) in GAPS.items()])
+def test_library_edge(gap_runs, name):
+    newman, ours = gap_runs
+    assert item_facts(ours, name) == item_facts(newman, name)

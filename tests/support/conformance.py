@@ -370,6 +370,14 @@ class Conformance:
         return self.run_tool("newman", collection_doc, **kwargs), self.run_tool("pmreplay", collection_doc, **kwargs)
 
 
+def item_facts(outcome: Outcome, name: str) -> dict:
+    """What one item did: its assertions, its failures and the environment keys named after it
+    (``name`` or ``name.*``): lets one run of many small cases be checked case by case."""
+    return {"assertions": [e["assertions"] for e in outcome.executions if e["item"] == name],
+            "failures": [f for f in outcome.failures if f[1] == name],
+            "environment": {k: v for k, v in outcome.environment.items() if k == name or k.startswith(name + ".")}}
+
+
 DEFAULT_PARTS = ("wire", "executions", "failures", "environment", "globals", "stats")
 
 

@@ -154,3 +154,17 @@ def test_handled_send_request_error_is_not_a_run_failure(conformance):
     assert newman.failures == [("request", None, 0, "Error", "connect ECONNREFUSED 127.0.0.1:9")]
     assert newman.exit_code == 1
     assert ours.failures == [] and ours.exit_code == 0
+
+
+def test_folder_number_shorthand(conformance):
+    # pmreplay extension (runner/collection.py): "--folder 3a" selects the one folder named "3a: ...",
+    # as tutorial collections number their folders; Newman knows only full names and ids and fails.
+    url = conformance.url
+    doc = collection([{"name": "1: First", "item": [item("one", url + "/one")]},
+                      {"name": "2: Second", "item": [item("two", url + "/two")]}])
+    newman, ours = conformance.both(doc, flags=["--folder", "2"])
+    assert newman.exit_code == 1 and newman.wire == []
+    assert 'Unable to find a folder or request: "2"' in newman.output
+    assert ours.exit_code == 0 and ours.wire == [("GET", "/two")]
+    full_newman, full_ours = conformance.both(doc, flags=["--folder", "2: Second"])
+    assert full_newman.wire == full_ours.wire == [("GET", "/two")]

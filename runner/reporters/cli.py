@@ -91,6 +91,12 @@ def human_ms(ms: float) -> str:
     return " ".join(parts) or "0ms"
 
 
+def clock_time(moment: datetime) -> str:
+    """``3:05:09 PM``: the time as Node's ``toLocaleTimeString()`` shows it in the default locale."""
+    hour = moment.hour % 12 or 12
+    return f"{hour}:{moment.minute:02d}:{moment.second:02d} {'AM' if moment.hour < 12 else 'PM'}"
+
+
 # ---------------------------------------------------------------------- JavaScript-style values
 
 
@@ -445,7 +451,7 @@ class CliReporter(Reporter):
                 self._render_console(*entry[1:])
 
     def console_block(self, level: str, lines: list[str]) -> None:
-        stamp = f"[{datetime.now().strftime('%-I:%M:%S %p')}]" if self.timestamps else None
+        stamp = f"[{clock_time(datetime.now())}]" if self.timestamps else None
         entry = ("console", level, lines, stamp)
         if self._queue is not None:
             self._queue.append(entry)
@@ -487,7 +493,8 @@ class CliReporter(Reporter):
     def _request_head(self, method: str, url: str) -> str:
         head = f"  {self.c('gray', method)} {self.c('gray', self.mask(url))}"
         if self.timestamps and self._request_time is not None:
-            stamp = self._request_time.strftime("%-m/%-d/%Y, %-I:%M:%S %p")
+            moment = self._request_time
+            stamp = f"{moment.month}/{moment.day}/{moment.year}, {clock_time(moment)}"
             head = f"  {self.c('gray', f'[{stamp}]')}  {self.c('gray', method)} {self.c('gray', self.mask(url))}"
         return head
 
@@ -592,7 +599,7 @@ class CliReporter(Reporter):
         if not self.show_assertions:
             return
         name = self.mask(payload.get("assertion", ""))
-        stamp = f"{self.c('gray', '[' + datetime.now().strftime('%-I:%M:%S %p') + ']')}" if self.timestamps else None
+        stamp = self.c("gray", f"[{clock_time(datetime.now())}]") if self.timestamps else None
         if payload.get("skipped"):
             if self.show_success:
                 self.line(f"{self.c('cyan', '  - ')} {self.c('cyan', '[skipped] ' + name)}")

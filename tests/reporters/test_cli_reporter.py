@@ -16,10 +16,11 @@ import struct
 import subprocess
 import sys
 import termios
+from datetime import datetime
 
 import pytest
 
-from runner.reporters.cli import cut_lines, human_ms, human_size, js_inspect, js_string
+from runner.reporters.cli import clock_time, cut_lines, human_ms, human_size, js_inspect, js_string
 from tests.reporters.support import ROOT, child_env, closed_port, collection, item, pmreplay, write_json
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -416,3 +417,10 @@ def test_js_inspect(value, text):
 def test_cut_lines_cuts_at_54_and_drops_empty_lines():
     assert cut_lines("x" * 60 + "\n\nshort") == ["x" * 54, "x" * 6, "short"]
     assert js_string("a\nb") == "'a\\nb'"
+
+
+@pytest.mark.parametrize(("moment", "text"), [
+    (datetime(2026, 1, 2, 0, 0, 0), "12:00:00 AM"), (datetime(2026, 1, 2, 12, 0, 5), "12:00:05 PM"),
+    (datetime(2026, 1, 2, 15, 5, 9), "3:05:09 PM"), (datetime(2026, 1, 2, 9, 59, 59), "9:59:59 AM")])
+def test_clock_time_like_node_to_locale_time_string(moment, text):
+    assert clock_time(moment) == text

@@ -244,8 +244,9 @@ class Runner:
 
             self._emit("beforeTest", cursor=cursor.to_json(), item=item)
             test_results = []
+            as_sent = self._request_for_tests(exchange.request, request, data)
             for node, source in self._scripts(item, "test"):
-                result = self._run_script("test", node, source, item, cursor, data, exchange.request, exchange)
+                result = self._run_script("test", node, source, item, cursor, data, as_sent, exchange)
                 test_results.append(result)
                 self._abort_on_error()
                 if (result.get("nextRequest") or {}).get("set"):
@@ -256,6 +257,17 @@ class Runner:
             self._emit("test", cursor=cursor.to_json(), item=item, executions=test_results)
         self._emit("item", cursor=cursor.to_json(), item=item, skipped=skipped)
         return next_request
+
+    def _request_for_tests(self, sent: dict, request: dict, data: VariableScope) -> dict:
+        """The request as sent, plus the item's disabled headers: Newman's test scripts still see
+        them in pm.request.headers (marked disabled), since it keeps the item's header list."""
+        disabled = [h for h in request.get("header") or [] if isinstance(h, dict) and h.get("disabled")]
+        if not disabled:
+            return sent
+        chain = self._chain(data)
+        return {**sent, "header": [*(sent.get("header") or []),
+                                   *({**h, "key": chain.substitute(str(h.get("key", ""))),
+                                      "value": chain.substitute(str(h.get("value", "")))} for h in disabled)]}
 
     def _abort_on_error(self) -> None:
         """``--bail folder`` (Newman's abortOnError): a script or request error ends the run on the spot,

@@ -299,3 +299,29 @@ def test_python_api_runs_twice_in_one_process(echo_url: str) -> None:
     import runner.run as loop
 
     assert hasattr(loop, "Runner")
+
+
+# --------------------------------------------------------------------------- aep_emulator/README.md
+
+EMULATOR_README = (ROOT / "aep_emulator" / "README.md").read_text(encoding="utf-8")
+
+
+def test_emulator_readme_lists_exactly_the_emulator_options() -> None:
+    from aep_emulator.cli import _parser as emulator_parser
+
+    usage = code_blocks(EMULATOR_README)[0][1]
+    assert usage.startswith("python -m aep_emulator")
+    listed = {flag for flag in FLAG.findall(usage.replace("[", " ")) if flag.startswith("--")}
+    actual = {opt for opt in option_strings(emulator_parser()) if opt.startswith("--") and opt != "--help"}
+    assert listed == actual, f"README only: {sorted(listed - actual)}; parser only: {sorted(actual - listed)}"
+
+
+def test_emulator_readme_python_example_runs() -> None:
+    """The ``running_emulator`` example, executed as written, then asked for a real answer."""
+    import requests
+
+    body = next(b for lang, b in code_blocks(EMULATOR_README) if lang == "python")
+    namespace: dict = {}
+    exec(compile(body + "\n    seen = requests.get(emu.base_url + '/no/such/path', timeout=10).status_code\n",
+                 "aep_emulator/README.md", "exec"), {"requests": requests}, namespace)
+    assert namespace["seen"] >= 400

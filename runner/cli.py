@@ -232,8 +232,19 @@ def run_command(args: argparse.Namespace, reporter_options: dict[str, dict[str, 
     return summary.exit_code
 
 
+def _tolerant_output() -> None:
+    """Text a terminal cannot encode (a lone surrogate a script logged, box drawing on a Latin-1
+    console) is printed escaped rather than ending the run in a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_output()
     if argv[:1] and argv[0] in SUBCOMMANDS:
         try:
             module = importlib.import_module(SUBCOMMANDS[argv[0]])

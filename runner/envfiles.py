@@ -357,7 +357,8 @@ def export_scope(scope: VariableScope, path: str | os.PathLike[str]) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        # backslashreplace: a lone surrogate a script stored becomes a JSON \udXXXX escape, as Node writes it
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())

@@ -18,7 +18,8 @@ def write_atomic(path: str | Path, text: str) -> None:
     except OSError as exc:
         raise PmreplayError(f"{target}: cannot write: {exc.strerror}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        # backslashreplace: lone surrogates from scripts become \udXXXX (a valid JSON escape) instead of an error
+        with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

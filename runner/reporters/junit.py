@@ -8,6 +8,7 @@ Script and request errors go into ``<error>`` and ``system-err`` so CI shows the
 
 from __future__ import annotations
 
+import re
 import time
 import xml.etree.ElementTree as ET
 
@@ -74,4 +75,13 @@ class JunitReporter(Reporter):
         root.set("time", f"{total_time:.3f}")
         ET.indent(root)
         path = export_target(self.name, self.ctx.options.get("export"), collection_name, "xml")
-        write_atomic(path, '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n")
+        text = _XML_INVALID.sub(_escape_invalid, ET.tostring(root, encoding="unicode"))
+        write_atomic(path, '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n")
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot carry even escaped (a binary body quoted in a JSONError message)."""
+
+
+def _escape_invalid(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"

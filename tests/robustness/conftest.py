@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -16,18 +17,33 @@ PROXY_VARS = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_pro
               "NO_PROXY", "no_proxy")
 
 
-@pytest.fixture(scope="module")
-def proxied(echo_url: str) -> Iterator[str]:
-    """The echo server's URL, also set as the proxy for every scheme while the module runs."""
+@contextmanager
+def proxy_to(url: str, no_proxy: str = "") -> Iterator[str]:
     saved = {name: os.environ.get(name) for name in PROXY_VARS}
     for name in PROXY_VARS:
         os.environ.pop(name, None)
-    os.environ.update(HTTP_PROXY=echo_url, HTTPS_PROXY=echo_url, ALL_PROXY=echo_url, NO_PROXY="")
+    os.environ.update(HTTP_PROXY=url, HTTPS_PROXY=url, ALL_PROXY=url, NO_PROXY=no_proxy)
     try:
-        yield echo_url
+        yield url
     finally:
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+@pytest.fixture(scope="module")
+def proxied(echo_url: str) -> Iterator[str]:
+    """The echo server's URL, also set as the proxy for every scheme while the module runs."""
+    with proxy_to(echo_url) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def odd_url(echo_url: str) -> Iterator[str]:
+    """A server of awkward responses; other hosts a script invents still go to the echo server."""
+    from tests.robustness.odd_server import odd_server
+
+    with odd_server() as url, proxy_to(echo_url, no_proxy="127.0.0.1"):
+        yield url

@@ -88,6 +88,15 @@ class _RecordingHandler(EchoHandler):
     do_COPY = do_PURGE = do_LOCK = do_UNLOCK = do_PROPFIND = do_VIEW = _handle
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that gives up (a request timeout under test) is expected: no traceback on stderr."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        return
+
+
 class RecordingServer:
     """A running recording echo server: ``url`` to send to, ``log`` of what arrived."""
 
@@ -108,8 +117,7 @@ class RecordingServer:
 
 @contextmanager
 def recording_server() -> Iterator[RecordingServer]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _RecordingHandler)
-    server.daemon_threads = True
+    server = _QuietServer(("127.0.0.1", 0), _RecordingHandler)
     server.log = []  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -196,6 +196,11 @@ def test_every_run_flag_the_readme_mentions_exists() -> None:
             if flag.startswith("--reporter-"):
                 name = flag[len("--reporter-"):].split("-")[0]
                 assert name == "<name>" or name in REPORTERS, f"README ({title}): unknown reporter in {flag}"
+                if name in REPORTERS:
+                    option = flag[len(f"--reporter-{name}-"):]
+                    module = REPORTERS[name].partition(":")[0].replace(".", "/") + ".py"
+                    source = (ROOT / module).read_text(encoding="utf-8")
+                    assert f'"{option}"' in source, f"README ({title}): the {name} reporter has no option {option}"
                 continue
             assert flag in allowed, f"README ({title}) mentions {flag}, which `pmreplay run` does not have"
 

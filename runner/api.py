@@ -138,7 +138,16 @@ def run(
                 masker.add_secret(value)
                 masker.add_secret(value.partition(" ")[2])
 
+    def learn_scope_secrets(err=None, payload=None) -> None:
+        # a script may set a value typed secret (a fresh token): mask it from then on, before it is shown
+        for scope in (env_scope, globals_scope, runner.collection_variables):
+            for entry in scope.values:
+                if entry.get("type") == "secret" and entry.get("value"):
+                    masker.add_secret(str(entry["value"]))
+
     bus.on("beforeRequest", learn_credentials)
+    for event in ("beforeRequest", "console", "assertion", "exception"):
+        bus.on(event, learn_scope_secrets)
     active = make_reporters(list(reporters), context_for)
     for warning in loaded.warnings:
         summary.warnings.append(warning)
@@ -148,11 +157,7 @@ def run(
             runner.export_cookie_jar(export_cookie_jar)
     finally:
         runner.close()
-    # secrets set by scripts during the run (e.g. a token typed secret) are masked too
-    for scope in (env_scope, globals_scope, runner.collection_variables):
-        for entry in scope.values:
-            if entry.get("type") == "secret" and entry.get("value"):
-                masker.add_secret(str(entry["value"]))
+    learn_scope_secrets()
     for reporter in active:
         reporter.finish()
     if export_environment:

@@ -268,3 +268,17 @@ def test_collection_from_an_http_url(echo_url):
     assert "✓  ok" in result.stdout
     missing = pmreplay("run", f"{echo_url}/status/404")
     assert missing.returncode == 1 and "HTTP 404" in missing.stderr
+
+
+def test_a_secret_set_by_a_script_is_masked_from_then_on(tmp_path, echo_url):
+    path = write(tmp_path, collection([
+        test_item("login", f"{echo_url}/login", [
+            "pm.environment.set('token', 'fresh-token-123', 'secret');",
+            "console.log('got', pm.environment.get('token'));"]),
+        test_item("use", f"{echo_url}/use?t={{{{token}}}}", [
+            "pm.test('sent fresh-token-123', () => {});"]),
+    ]))
+    result = pmreplay("run", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "fresh-token-123" not in result.stdout
+    assert "use?t=********" in result.stdout

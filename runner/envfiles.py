@@ -350,11 +350,19 @@ def apply_pairs(scope: VariableScope, pairs: list[str], option: str = "--env-var
 
 
 def export_scope(scope: VariableScope, path: str | os.PathLike[str]) -> None:
-    """Write Newman's export format atomically, so exporting over the loaded file is safe."""
-    target = Path(path)
+    """Write Newman's export format atomically, so exporting over the loaded file is safe.
+
+    A symlink is followed (the link survives) and the old file's mode is kept; a device or
+    FIFO (``/dev/stdout``) is written through rather than replaced by a regular file.
+    """
+    target = Path(os.path.realpath(path))
     payload = json.dumps(scope.to_export(), indent=2, ensure_ascii=False) + "\n"
     tmp_name = None
     try:
+        if target.exists() and not target.is_file() and not target.is_dir():
+            with open(target, "w", encoding="utf-8", errors="backslashreplace") as handle:
+                handle.write(payload)
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         # backslashreplace: a lone surrogate a script stored becomes a JSON \udXXXX escape, as Node writes it
@@ -362,6 +370,7 @@ def export_scope(scope: VariableScope, path: str | os.PathLike[str]) -> None:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp_name, _export_mode(target))
         os.replace(tmp_name, target)
         tmp_name = None
     except OSError as exc:
@@ -372,3 +381,13 @@ def export_scope(scope: VariableScope, path: str | os.PathLike[str]) -> None:
                 os.unlink(tmp_name)
             except OSError:
                 pass
+
+
+def _export_mode(target: Path) -> int:
+    """The replaced file's permissions (mkstemp would leave 0600), else the umask's default."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask

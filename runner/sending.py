@@ -503,9 +503,12 @@ class Sender:
     # -- cookies --
     def export_cookie_jar(self, path: str | os.PathLike[str]) -> None:
         """Write the jar as Newman's tough-cookie JSON, atomically (temp file + rename)."""
-        target = Path(path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".cookies-", suffix=".json", dir=str(target.parent))
+        target = Path(os.path.realpath(path))  # a symlinked jar stays a link
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".cookies-", suffix=".json", dir=str(target.parent))
+        except OSError as exc:
+            raise PmreplayError(f"cookie jar could not be written to '{path}': {exc.strerror or exc}") from None
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 json.dump(cookie_jar_json(self.session.cookies), handle, indent=2)

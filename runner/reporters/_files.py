@@ -10,8 +10,20 @@ from runner.errors import PmreplayError
 
 
 def write_atomic(path: str | Path, text: str) -> None:
-    """Write via a temporary file in the same folder, fsync, then rename over the target."""
-    target = Path(path)
+    """Write via a temporary file in the same folder, fsync, then rename over the target.
+
+    A symlink is followed (the link survives, the file it names is replaced); a device or
+    FIFO such as ``/dev/stdout`` is written through, since renaming over it would replace
+    the device node itself.
+    """
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file() and not target.is_dir():
+        try:
+            with open(target, "w", encoding="utf-8", errors="backslashreplace") as handle:
+                handle.write(text)
+        except OSError as exc:
+            raise PmreplayError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
@@ -23,14 +35,27 @@ def write_atomic(path: str | Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a report should get the usual permissions
+        os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600; keep the old file's mode, else the usual one
         os.replace(tmp, target)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise PmreplayError(f"{path}: cannot write: {exc.strerror or exc}") from None
     except BaseException:
         try:
             os.unlink(tmp)
         except OSError:
             pass
         raise
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        return 0o666 & ~_umask()
 
 
 def _umask() -> int:

@@ -242,8 +242,9 @@ class RunSummary:
     def exit_code(self) -> int:
         return 1 if self.failed else 0
 
-    def response_times(self) -> list[float]:
-        return [e.response.response_time_ms for e in self.executions if e.response is not None]
+    def response_times(self) -> list[int]:
+        """Whole milliseconds, as Newman measures them (its table and JSON show no fractions)."""
+        return [round(e.response.response_time_ms) for e in self.executions if e.response is not None]
 
     def timings(self) -> dict:
         times = self.response_times()

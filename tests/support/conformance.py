@@ -386,7 +386,7 @@ def item_facts(outcome: Outcome, name: str) -> dict:
             "environment": {k: v for k, v in outcome.environment.items() if k == name or k.startswith(name + ".")}}
 
 
-DEFAULT_PARTS = ("wire", "executions", "failures", "environment", "globals", "stats")
+DEFAULT_PARTS = ("exit_code", "wire", "executions", "failures", "environment", "globals", "stats")
 
 
 def diff(newman: Outcome, ours: Outcome, *parts: str) -> str:

@@ -256,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         except PmreplayError as exc:
             sys.stderr.write(f"pmreplay: error: {exc}\n")
             return 1
+        except Exception as exc:  # noqa: BLE001 - see _internal_error
+            return _internal_error(exc)
     try:
         argv, reporter_options = split_reporter_options(fix_bail(argv))
         parser = build_parser()
@@ -282,6 +284,21 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("pmreplay: interrupted\n")
         return 130
+    except Exception as exc:  # noqa: BLE001 - see _internal_error
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    """Last resort: the CLI promises one line and exit 1, never a traceback, even for our own bugs.
+
+    ``PMREPLAY_DEBUG=1`` re-raises so a developer still gets the traceback.
+    """
+    if os.environ.get("PMREPLAY_DEBUG", "").lower() in ("1", "true", "yes", "on"):
+        raise exc
+    detail = " ".join(str(exc).split())[:300]
+    sys.stderr.write(f"pmreplay: internal error: {type(exc).__name__}: {detail} "
+                     "(a bug: please report it; PMREPLAY_DEBUG=1 shows the traceback)\n")
+    return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -103,3 +103,27 @@ def test_env_var_and_count_values(files, pairs, count):
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     if result.returncode != 0:
         assert_clean_cli_error(result)
+
+
+BUGGY_RUN = ("import sys, runner.api\n"
+             "def broken(*args, **kwargs):\n"
+             "    raise KeyError('simulated bug\\nsecond line')\n"
+             "runner.api.run = broken\n"
+             "from runner.cli import main\n"
+             "sys.exit(main(sys.argv[1:]))\n")
+
+
+def test_an_internal_bug_still_ends_in_one_line(files):
+    """The last-resort handler: one line and exit 1; PMREPLAY_DEBUG=1 brings the traceback back."""
+    import subprocess
+    import sys
+
+    from tests.robustness.support import ROOT
+
+    args = [sys.executable, "-c", BUGGY_RUN, "run", str(files["good"])]
+    result = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            env={**os.environ, "PMREPLAY_DEBUG": ""})
+    assert_clean_cli_error(result, must_contain="internal error: KeyError")
+    debug = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, timeout=120,
+                           env={**os.environ, "PMREPLAY_DEBUG": "1"})
+    assert debug.returncode != 0 and "Traceback" in debug.stderr

@@ -156,6 +156,7 @@ class Outcome:
     globals: dict[str, tuple] = field(default_factory=dict)
     collection_variables: dict[str, tuple] = field(default_factory=dict)
     stats: dict = field(default_factory=dict)
+    export_shape: dict = field(default_factory=dict)
     summary: dict = field(default_factory=dict)
     output: str = ""
 
@@ -219,6 +220,17 @@ def _scope(path: Path) -> dict[str, tuple]:
             if not v.get("disabled")}
 
 
+def _export_shape(work: Path) -> dict[str, list[str]]:
+    """The top-level keys of each exported scope file (their order is not compared)."""
+    shape = {}
+    for name in ("env.out.json", "globals.out.json"):
+        path = work / name
+        if path.exists():
+            doc = json.loads(path.read_text(encoding="utf-8"))
+            shape[name] = sorted(doc) + sorted({k for v in doc.get("values", []) for k in v})
+    return shape
+
+
 def _collection_vars(path: Path) -> dict[str, tuple]:
     if not path.exists():
         return {}
@@ -256,7 +268,7 @@ def _outcome(tool: str, proc: subprocess.CompletedProcess, work: Path, wire: lis
         environment=normalise(_scope(work / "env.out.json")),
         globals=normalise(_scope(work / "globals.out.json")),
         collection_variables=normalise(_collection_vars(work / "collection.out.json")),
-        stats=stats, summary=summary, output=(proc.stdout or "")[-4000:] + (proc.stderr or "")[-4000:],
+        stats=stats, summary=summary, export_shape=_export_shape(work), output=(proc.stdout or "")[-4000:] + (proc.stderr or "")[-4000:],
     )
 
 
@@ -386,7 +398,7 @@ def item_facts(outcome: Outcome, name: str) -> dict:
             "environment": {k: v for k, v in outcome.environment.items() if k == name or k.startswith(name + ".")}}
 
 
-DEFAULT_PARTS = ("exit_code", "wire", "executions", "failures", "environment", "globals", "stats")
+DEFAULT_PARTS = ("exit_code", "wire", "executions", "failures", "environment", "globals", "stats", "export_shape")
 
 
 def diff(newman: Outcome, ours: Outcome, *parts: str) -> str:

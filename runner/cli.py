@@ -242,9 +242,30 @@ def _tolerant_output() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+def _quiet_discarded_isolates() -> None:
+    """Drop py_mini_racer's "Exception ignored ... Event loop is closed" reports.
+
+    When a timed-out script is stopped, the sandbox discards its V8 isolate; callbacks V8
+    still delivers for the cancelled evaluation then find the library's event loop closed,
+    and Python prints them as an ignored exception with a traceback. The run itself is fine
+    (the item fails with a TimeoutError), so only that exact report is silenced.
+    """
+    previous = sys.unraisablehook
+
+    def hook(unraisable) -> None:
+        exc = unraisable.exc_value
+        origin = getattr(unraisable.object, "__module__", "") or ""
+        if isinstance(exc, RuntimeError) and str(exc) == "Event loop is closed" and "mini_racer" in origin:
+            return
+        previous(unraisable)
+
+    sys.unraisablehook = hook
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     _tolerant_output()
+    _quiet_discarded_isolates()
     if argv[:1] and argv[0] in SUBCOMMANDS:
         try:
             module = importlib.import_module(SUBCOMMANDS[argv[0]])

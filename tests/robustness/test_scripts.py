@@ -172,3 +172,18 @@ def test_cli_prints_lone_surrogates_and_binary_without_crashing(odd_url, echo_ur
         assert result.returncode == 1, result.stderr[-2000:]
         assert "Traceback" not in result.stderr and "\\ud800" in result.stdout, result.stderr[-2000:]
     assert json.loads(Path(tmp_path / "env.json").read_text(encoding="utf-8"))["values"][0]["value"] == "\ud800x"
+
+
+def test_timed_out_async_script_leaves_no_traceback_on_stderr(echo_url, tmp_path):
+    """Stopping an endless microtask loop discards the V8 isolate; py_mini_racer then reports
+    callbacks to a closed event loop as ignored exceptions -- the CLI must not print those."""
+    items = [_item("promise loop", f"{echo_url}/a", test=["(async () => { while (true) { await Promise.resolve(); } })();"]),
+             _item("next", f"{echo_url}/b", test=["pm.test('still runs', () => {});"])]
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(_collection(items)))
+    result = pmreplay("run", str(path), "--timeout-script", "1000", "-r", "json", "--reporter-json-export",
+                      str(tmp_path / "r.json"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-3000:]
+    report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))
+    assert [f["error"]["name"] for f in report["run"]["failures"]] == ["TimeoutError"]
+    assert report["run"]["stats"]["assertions"] == {"total": 1, "pending": 0, "failed": 0}

@@ -17,7 +17,7 @@ from runner.collection import Collection, build_collection, load_collection
 from runner.envfiles import export_scope, load_scope
 from runner.errors import PmreplayError
 from runner.events import EventBus
-from runner.iterdata import load_iteration_data
+from runner.iterdata import load_iteration_data, parse_json_rows
 from runner.masking import Masker
 from runner.reporters import ReporterContext, make_reporters
 from runner.reporters._files import write_atomic
@@ -44,6 +44,9 @@ def _as_scope(source: ScopeSource, kind: str) -> VariableScope:
         return source
     if isinstance(source, dict):
         if isinstance(source.get("values"), list):
+            for index, entry in enumerate(source["values"]):
+                if not isinstance(entry, dict) or not isinstance(entry.get("key"), str):
+                    raise PmreplayError(f"{kind}: values[{index}] must be an object with a string 'key'")
             return VariableScope(list(source["values"]), name=str(source.get("name") or ""), id=source.get("id"),
                                  kind=kind)
         return VariableScope([{"key": k, "value": v, "type": "any" if not isinstance(v, str) else "string"}
@@ -57,8 +60,16 @@ def _as_rows(data: str | Path | list[dict] | None) -> list[dict] | None:
     if data is None:
         return None
     if isinstance(data, list):
-        return data
+        return parse_json_rows(data, "iteration data")
     return load_iteration_data(str(data))
+
+
+def _check_whole(name: str, value: Any, minimum: int, optional: bool = False) -> None:
+    """Numbers from Python callers (config files, fixtures) get the CLI's one-line errors too."""
+    if value is None and optional:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise PmreplayError(f"{name} must be a whole number of at least {minimum}, got {value!r}")
 
 
 def run(
@@ -101,8 +112,16 @@ def run(
     keys the environment leaves unset or empty (how ``--emulator`` supplies its addresses);
     ``secret_keys`` names defaults to type ``secret`` so they are masked.
     """
-    if iteration_count is not None and iteration_count < 1:
-        raise PmreplayError(f"iteration count must be a positive number, got {iteration_count}")
+    _check_whole("iteration_count", iteration_count, 1, optional=True)
+    _check_whole("delay_request_ms", delay_request_ms, 0)
+    _check_whole("timeout_ms", timeout_ms, 0)
+    _check_whole("timeout_script_ms", timeout_script_ms, 0, optional=True)
+    if bail is not None and (not isinstance(bail, str) or not set(bail.split(",")) <= {"failure", "folder"}):
+        raise PmreplayError(f"bail must be 'failure', 'folder' or 'failure,folder', got {bail!r}")
+    if isinstance(reporters, str):  # "cli,json", as on the command line
+        reporters = [name.strip() for name in reporters.split(",") if name.strip()]
+    if isinstance(folders, str):
+        folders = [folders]
     loaded = _as_collection(collection)
     env_scope = _as_scope(environment, "environment")
     globals_scope = _as_scope(globals, "globals")

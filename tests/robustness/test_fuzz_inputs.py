@@ -4,14 +4,17 @@ in one line naming the file; a run that accepts them finishes with a summary and
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from runner.api import run
 from runner.envfiles import load_scope
 from runner.errors import PmreplayError
 from runner.iterdata import load_iteration_data
@@ -109,3 +112,27 @@ def test_iteration_data_files(proxied, data):
             return
         assert isinstance(rows, list) and all(isinstance(row, dict) for row in rows)
         run_everything(COLLECTION, environment=ENVIRONMENT, iteration_data=path, iteration_count=2)
+
+
+@pytest.mark.parametrize("kwargs,message", [
+    ({"iteration_data": [1, "x", None]}, "[0] must be an object"),
+    ({"environment": {"values": [1, None]}}, "values[0] must be an object"),
+    ({"globals": {"values": [{"key": 5, "value": 1}]}}, "string 'key'"),
+    ({"iteration_count": "2"}, "iteration_count"), ({"iteration_count": 0}, "iteration_count"),
+    ({"delay_request_ms": -5}, "delay_request_ms"), ({"timeout_ms": "x"}, "timeout_ms"),
+    ({"timeout_script_ms": 1.5}, "timeout_script_ms"), ({"bail": "sometimes"}, "bail"),
+    ({"reporters": ["nosuch"]}, "unknown reporter"),
+])
+def test_python_api_rejects_bad_arguments_in_one_line(echo_url, kwargs, message):
+    with pytest.raises(PmreplayError) as info:
+        run(COLLECTION, **kwargs)
+    assert_one_line(info.value, must_name=message)
+
+
+def test_python_api_accepts_command_line_style_strings(echo_url):
+    collection = {"info": {"name": "s", "schema": SCHEMA_V21},
+                  "item": [{"name": "one", "request": f"{echo_url}/one"}, {"name": "two", "request": f"{echo_url}/two"}]}
+    stream = io.StringIO()
+    summary = run(collection, reporters="cli,", folders="two", stream=stream)
+    assert [e.item.name for e in summary.executions] == ["two"]
+    assert "→ two" in stream.getvalue()

@@ -332,3 +332,23 @@ def test_emulator_readme_python_example_runs() -> None:
     exec(compile(body + "\n    seen = requests.get(emu.base_url + '/no/such/path', timeout=10).status_code\n",
                  "aep_emulator/README.md", "exec"), {"requests": requests}, namespace)
     assert namespace["seen"] >= 400
+
+
+# --------------------------------------------------------------------------- docs/architecture.md
+
+
+def test_every_module_is_in_the_architecture_map() -> None:
+    """A new module without a line in the map is how the map goes stale."""
+    architecture = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    missing = []
+    for path in sorted((ROOT / "runner").rglob("*.py")):
+        rel = path.relative_to(ROOT / "runner")
+        if rel.name == "__init__.py" and rel.parent == Path("."):
+            continue
+        name = rel.name if rel.name != "__init__.py" else f"{rel.parent.name}/"
+        if f"`{name}`" not in architecture and f"`{rel.as_posix()}`" not in architecture:
+            missing.append(f"runner/{rel.as_posix()}")
+    for path in sorted((ROOT / "aep_emulator").glob("*.py")):
+        if path.name != "__init__.py" and f"`{path.name}`" not in EMULATOR_README:
+            missing.append(f"aep_emulator/{path.name}")
+    assert not missing, f"modules not described in docs/architecture.md or aep_emulator/README.md: {missing}"

@@ -282,3 +282,21 @@ def test_a_secret_set_by_a_script_is_masked_from_then_on(tmp_path, echo_url):
     assert result.returncode == 0, result.stderr
     assert "fresh-token-123" not in result.stdout
     assert "use?t=********" in result.stdout
+
+
+def test_runaway_async_scripts_hit_the_time_limit_and_the_run_goes_on(tmp_path, echo_url):
+    items = [
+        test_item("never settles", f"{echo_url}/a", ["await new Promise(function () {});"]),
+        test_item("loops in a callback", f"{echo_url}/b", [
+            f"pm.sendRequest('{echo_url}/side', function () {{ while (true) {{}} }});"]),
+        test_item("still runs", f"{echo_url}/c", ["pm.test('after the runaways', () => {});"]),
+    ]
+    path = write(tmp_path, collection(items))
+    out = tmp_path / "r.json"
+    result = pmreplay("run", str(path), "--timeout-script", "1000", "-r", "cli,json", "--reporter-json-export", str(out))
+    assert result.returncode == 1
+    run = json.loads(out.read_text())["run"]
+    errors = [f["error"] for f in run["failures"]]
+    assert len(errors) == 2 and all("timed out" in e["message"] for e in errors), errors
+    assert [e["item"]["name"] for e in run["executions"]] == ["never settles", "loops in a callback", "still runs"]
+    assert "✓  after the runaways" in result.stdout

@@ -3,6 +3,9 @@
 Why a proxy: mutated collections invent host names ("exa mple.com", "{{undefined}}", ...).
 Pointing HTTP(S)_PROXY at the echo server keeps every such request on 127.0.0.1, so the
 fuzzers never touch the network and still cross a real wire.
+
+The property tests are derandomized with modest example counts so the suite stays quick and
+repeatable; set ``PMREPLAY_FUZZ_SCALE=10`` (random seeds, ten times the examples) to hunt.
 """
 
 from __future__ import annotations

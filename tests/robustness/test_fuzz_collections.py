@@ -28,7 +28,7 @@ from tests.robustness.support import assert_one_line, run_everything
 
 BASE = "http://fuzz.invalid:8080"  # every request goes through the echo server acting as proxy
 SCALE = float(os.environ.get("PMREPLAY_FUZZ_SCALE", "1"))  # raise it to hunt for crashes locally
-FUZZ = settings(max_examples=int(40 * SCALE), deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=int(40 * SCALE), deadline=None, derandomize=SCALE == 1, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
                                        HealthCheck.data_too_large, HealthCheck.large_base_example])
 
@@ -70,7 +70,7 @@ def test_mutated_collection_loads_or_fails_in_one_line(name, data):
 
 
 @pytest.mark.parametrize("name", ["v2.1", "v2.0", "v1", "tutorial", "published"])
-@settings(FUZZ, max_examples=int(25 * SCALE), derandomize=SCALE == 1)
+@settings(FUZZ, max_examples=int(25 * SCALE))
 @given(data=st.data())
 def test_mutated_collection_runs_without_traceback(proxied, name, data):
     if name not in BASES:

@@ -61,8 +61,8 @@ def normalise(value: Any) -> Any:
         value = _LOCAL.sub(r"\1:PORT", value)
         value = _UUID.sub("<uuid>", value)
         return _ISO.sub("<iso>", value)
-    if isinstance(value, list):
-        return [normalise(v) for v in value]
+    if isinstance(value, (list, tuple)):
+        return type(value)(normalise(v) for v in value)
     if isinstance(value, dict):
         return {k: normalise(v) for k, v in value.items()}
     return value
@@ -260,9 +260,9 @@ def _outcome(tool: str, proc: subprocess.CompletedProcess, work: Path, wire: lis
              if k in NEWMAN_STATS}
     return Outcome(
         tool=tool, exit_code=proc.returncode,
-        wire=[(w["method"], w["url"]) for w in wire],
-        wire_headers=[[[k.lower(), "*" if k.lower() in VOLATILE_HEADERS else v] for k, v in w["headers"]]
-                      for w in wire],
+        wire=normalise([(w["method"], w["url"]) for w in wire]),
+        wire_headers=normalise([[[k.lower(), "*" if k.lower() in VOLATILE_HEADERS else v] for k, v in w["headers"]]
+                                for w in wire]),
         wire_bodies=[normalise(w["body"].decode("utf-8", "replace")) for w in wire],
         executions=normalise(executions), failures=normalise(failures),
         environment=normalise(_scope(work / "env.out.json")),
@@ -316,14 +316,18 @@ def scope_file(values: dict[str, Any] | list[dict], name: str = "conformance") -
 
 
 class Conformance:
-    """Runs collections under both tools against one recording server.
+    """Runs collections under both tools against recording echo servers.
 
-    One instance per test module (see the ``conformance`` fixture in tests/conformance/conftest.py).
+    With a ``twin`` server, :meth:`both` runs the two tools at the same time, pmreplay against
+    the twin (the inputs are copied with the server's URL swapped; ports are normalised away),
+    which halves the tier's wall time. One instance per test module (tests/conformance/conftest.py).
     """
 
-    def __init__(self, newman: str, server: RecordingServer, workdir: Path) -> None:
+    def __init__(self, newman: str, server: RecordingServer, workdir: Path,
+                 twin: RecordingServer | None = None) -> None:
         self.newman = newman
         self.server = server
+        self.twin = twin
         self.workdir = workdir
         self._count = 0
 
@@ -368,11 +372,9 @@ class Conformance:
                 target.write_text(content, encoding="utf-8")
         return work, args
 
-    def run_tool(self, tool: str, collection_doc: dict | Path, *, environment: dict | None = None,
-                 globals_doc: dict | None = None, data: str | list | None = None,
-                 flags: Sequence[str] = (), files: dict[str, str | bytes] | None = None,
-                 timeout: float = 120) -> Outcome:
-        """Run one tool ("newman" or "pmreplay") and reduce its run to an :class:`Outcome`."""
+    def _start(self, tool: str, collection_doc: dict | Path, *, environment: dict | None = None,
+               globals_doc: dict | None = None, data: str | list | None = None, flags: Sequence[str] = (),
+               files: dict[str, str | bytes] | None = None) -> tuple[subprocess.Popen, Path]:
         work, args = self._prepare(tool, collection_doc, environment, globals_doc, data, files)
         if tool == "newman":
             command = [self.newman, "run", *args, *flags]
@@ -380,14 +382,54 @@ class Conformance:
             command = [sys.executable, "-m", "runner.cli", "run", *args, "--no-mask", *flags]
         else:
             raise ValueError(f"unknown tool {tool!r}")
-        self.server.take()
-        proc = subprocess.run(command, cwd=ROOT if tool == "pmreplay" else work, capture_output=True,
-                              text=True, timeout=timeout, stdin=subprocess.DEVNULL)
-        return _outcome(tool, proc, work, self.server.take())
+        proc = subprocess.Popen(command, cwd=ROOT if tool == "pmreplay" else work, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True)
+        return proc, work
 
-    def both(self, collection_doc: dict | Path, **kwargs: Any) -> tuple[Outcome, Outcome]:
+    @staticmethod
+    def _finish(tool: str, proc: subprocess.Popen, work: Path, server: RecordingServer,
+                timeout: float) -> Outcome:
+        try:
+            stdout, stderr = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            stdout, stderr = proc.communicate()
+            stderr += f"\n[conformance harness: {tool} killed after {timeout} s]"
+        done = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+        return _outcome(tool, done, work, server.take())
+
+    def run_tool(self, tool: str, collection_doc: dict | Path, *, timeout: float = 120, **inputs: Any) -> Outcome:
+        """Run one tool ("newman" or "pmreplay") and reduce its run to an :class:`Outcome`.
+
+        Inputs: ``environment``, ``globals_doc``, ``data`` (CSV text or JSON rows), ``flags``, ``files``.
+        """
+        self.server.take()
+        proc, work = self._start(tool, collection_doc, **inputs)
+        return self._finish(tool, proc, work, self.server, timeout)
+
+    def both(self, collection_doc: dict | Path, *, timeout: float = 120, **inputs: Any) -> tuple[Outcome, Outcome]:
         """(newman, pmreplay) outcomes for the same inputs."""
-        return self.run_tool("newman", collection_doc, **kwargs), self.run_tool("pmreplay", collection_doc, **kwargs)
+        if self.twin is None or isinstance(collection_doc, Path):
+            return (self.run_tool("newman", collection_doc, timeout=timeout, **inputs),
+                    self.run_tool("pmreplay", collection_doc, timeout=timeout, **inputs))
+        ours_doc, ours_inputs = _swap_url((collection_doc, inputs), self.server.url, self.twin.url)
+        self.server.take()
+        self.twin.take()
+        newman = self._start("newman", collection_doc, **inputs)
+        ours = self._start("pmreplay", ours_doc, **ours_inputs)
+        return (self._finish("newman", *newman, self.server, timeout),
+                self._finish("pmreplay", *ours, self.twin, timeout))
+
+
+def _swap_url(value: Any, old: str, new: str) -> Any:
+    """A deep copy with every occurrence of one server URL replaced by another's."""
+    if isinstance(value, str):
+        return value.replace(old, new)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_swap_url(v, old, new) for v in value)
+    if isinstance(value, dict):
+        return {k: _swap_url(v, old, new) for k, v in value.items()}
+    return value
 
 
 def item_facts(outcome: Outcome, name: str) -> dict:

@@ -87,3 +87,12 @@ def test_vendored_libraries_load(echo_url):
         "  require('moment').utc(0).format('YYYY')].join());"])])
     summary = _run(doc)
     assert summary.environment.get("v") == "function,2,1970"
+
+
+def test_report_url_keeps_empty_query_slots():
+    from runner.urls import parse_url
+
+    assert parse_url("http://h/p?a=&b&=c&&d=1")["query"] == [
+        {"key": "a", "value": ""}, {"key": "b", "value": None}, {"key": "", "value": "c"},
+        {"key": None, "value": None}, {"key": "d", "value": "1"}]
+    assert parse_url("http://h/p/?")["query"] == [{"key": "", "value": None}]

@@ -188,8 +188,8 @@ def _url_text(url: Any) -> str:
         text += "/" + str(path).lstrip("/")
     query = [q for q in url.get("query") or [] if not q.get("disabled")]
     if query:
-        text += "?" + "&".join(q["key"] if q.get("value") is None else f"{q['key']}={q['value']}"
-                               for q in query)
+        text += "?" + "&".join(str(q.get("key") or "") if q.get("value") is None
+                               else f"{q.get('key') or ''}={q['value']}" for q in query)
     return text
 
 
@@ -412,7 +412,7 @@ class Conformance:
         if self.twin is None or isinstance(collection_doc, Path):
             return (self.run_tool("newman", collection_doc, timeout=timeout, **inputs),
                     self.run_tool("pmreplay", collection_doc, timeout=timeout, **inputs))
-        ours_doc, ours_inputs = _swap_url((collection_doc, inputs), self.server.url, self.twin.url)
+        ours_doc, ours_inputs = _swap_server((collection_doc, inputs), self.server.url, self.twin.url)
         self.server.take()
         self.twin.take()
         newman = self._start("newman", collection_doc, **inputs)
@@ -421,15 +421,22 @@ class Conformance:
                 self._finish("pmreplay", *ours, self.twin, timeout))
 
 
-def _swap_url(value: Any, old: str, new: str) -> Any:
-    """A deep copy with every occurrence of one server URL replaced by another's."""
-    if isinstance(value, str):
-        return value.replace(old, new)
-    if isinstance(value, (list, tuple)):
-        return type(value)(_swap_url(v, old, new) for v in value)
-    if isinstance(value, dict):
-        return {k: _swap_url(v, old, new) for k, v in value.items()}
-    return value
+def _swap_server(value: Any, old_url: str, new_url: str) -> Any:
+    """A deep copy aimed at another server: its ``host:port`` replaced wherever it appears, and a
+    string that is exactly the old port (a URL object's ``port``) replaced by the new port."""
+    old_netloc, new_netloc = old_url.split("://", 1)[1], new_url.split("://", 1)[1]
+    old_port, new_port = old_netloc.rsplit(":", 1)[1], new_netloc.rsplit(":", 1)[1]
+
+    def swap(node: Any) -> Any:
+        if isinstance(node, str):
+            return new_port if node == old_port else node.replace(old_netloc, new_netloc)
+        if isinstance(node, (list, tuple)):
+            return type(node)(swap(v) for v in node)
+        if isinstance(node, dict):
+            return {k: swap(v) for k, v in node.items()}
+        return node
+
+    return swap(value)
 
 
 def item_facts(outcome: Outcome, name: str) -> dict:

@@ -120,6 +120,8 @@ def parse_url(raw: str) -> dict:
         query = []
         for chunk in query_text.split("&"):
             if chunk == "":
+                # like postman-collection: a bare "?" is one empty key, an empty "&&" slot a null pair
+                query.append({"key": "" if query_text == "" else None, "value": None})
                 continue
             key, eq, value = chunk.partition("=")
             query.append({"key": key, "value": value if eq else None})

@@ -47,14 +47,22 @@ def _rewrite(node, base_url: str):
     return node
 
 
-def _environment(emulator) -> dict:
-    from runner.cli_emulator import _test_private_key
+def _private_key() -> str:
+    """A throwaway RSA key: the emulator accepts any well-formed signed JWT."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
 
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption()).decode("ascii")
+
+
+def _environment(emulator) -> dict:
     tls = emulator.tls_base_url.split("://", 1)[1]
     values = {"PLATFORM_GATEWAY": emulator.tls_base_url, "IMS": tls,
               "IMS_ORG": "EMULATED0000000000000000@AdobeOrg", "API_KEY": "conformance-client",
               "CLIENT_SECRET": "conformance-secret", "TECHNICAL_ACCOUNT_ID": "EMULATED0000000000000000@techacct.adobe.com",
-              "META_SCOPE": "ent_dataservices_sdk", "SANDBOX_NAME": "prod", "PRIVATE_KEY": _test_private_key()}
+              "META_SCOPE": "ent_dataservices_sdk", "SANDBOX_NAME": "prod", "PRIVATE_KEY": _private_key()}
     return {"name": "AEP emulator", "values": [{"key": k, "value": v, "type": "default"} for k, v in values.items()]}
 
 

@@ -343,6 +343,8 @@ def timestamp_ms(value: object) -> int | None:
     text = value.replace("Z", "+00:00")
     if re.search(r"[+-]\d{4}$", text):
         text = text[:-2] + ":" + text[-2:]
+    # Python 3.10's fromisoformat takes only 3 or 6 fraction digits; XDM allows 1 to 9.
+    text = re.sub(r"\.(\d+)", lambda m: "." + m.group(1)[:6].ljust(6, "0"), text, count=1)
     try:
         stamp = _dt.datetime.fromisoformat(text)
     except ValueError:

@@ -16,6 +16,7 @@ import http.cookiejar
 import json
 import mimetypes
 import os
+import re
 import ssl
 import tempfile
 import time
@@ -332,8 +333,11 @@ def _parse_expiry(value: Any) -> int | None:
         return None
     if isinstance(value, (int, float)):
         return int(value / 1000) if value > 1e11 else int(value)
+    text = str(value).replace("Z", "+00:00")
+    # Python 3.10's fromisoformat takes only 3 or 6 fraction digits; exports may carry others.
+    text = re.sub(r"\.(\d+)", lambda m: "." + m.group(1)[:6].ljust(6, "0"), text, count=1)
     try:
-        return int(datetime.fromisoformat(str(value).replace("Z", "+00:00")).timestamp())
+        return int(datetime.fromisoformat(text).timestamp())
     except ValueError:
         return None
 

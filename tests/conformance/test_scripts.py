@@ -203,6 +203,20 @@ CASES: dict[str, dict] = {
         "t('legacy', () => JSON.stringify([responseCode, typeof responseBody, responseHeaders, String(responseTime)]));",
         "pm.environment.set('response after a request error', JSON.stringify(r));",
         "pm.test('ok', () => pm.response.to.be.ok);", "pm.test('status', () => pm.response.to.have.status(200));"]},
+    # assorted pm API values
+    "pm api values": {"test": [
+        "pm.variables.set('loc', 'L'); pm.environment.set('nest', '{{loc}}-{{base}}');",
+        "const h = pm.response.headers; const o = {};",
+        "o.envName = pm.environment.name; o.vars = Object.keys(pm.variables.toObject()).sort();",
+        "o.replace = pm.variables.replaceIn('{{loc}}|{{nest}}|{{missing}}|{{ loc }}|{{}}');",
+        "o.envReplace = pm.environment.replaceIn ? pm.environment.replaceIn('{{loc}}') : 'none';",
+        "o.reason = pm.response.reason(); o.ctype = h.get('content-type'); o.hasCT = h.has('Content-Type');",
+        "o.headerObj = Object.keys(h.toObject()).sort(); o.code = pm.response.code; o.status = pm.response.status;",
+        "o.reqHeaders = pm.request.headers.count() > 5; o.method = pm.request.method;",
+        "o.json = pm.response.json().method; o.textType = typeof pm.response.text();",
+        "o.idShape = /^[0-9a-f-]{36}$/.test(pm.info.requestId); o.eventName = pm.info.eventName;",
+        "o.str = String(pm.request.url); o.query = pm.request.url.query.toObject();",
+        "pm.environment.set('pm api values', JSON.stringify(o));"]},
     # chai's inspection of pm.response in a message: Newman shows "PostmanResponse{ …(10) }"
     "inspect pm.response": {"test": "pm.test('code', () => pm.expect(pm.response).to.have.property('code', 404));"},
 }

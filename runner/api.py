@@ -18,10 +18,10 @@ from runner.envfiles import export_scope, load_scope
 from runner.errors import PmreplayError
 from runner.events import EventBus
 from runner.iterdata import load_iteration_data, parse_json_rows
+from runner.loop import Runner, RunOptions
 from runner.masking import Masker
 from runner.reporters import ReporterContext, make_reporters
 from runner.reporters._files import write_atomic
-from runner.run import Runner, RunOptions
 from runner.sending import SendOptions
 from runner.summary import RunSummary
 from runner.variables import VariableScope

@@ -2,7 +2,7 @@
 editing the collection (you may not own it, and re-exporting it from Postman would lose them).
 
 Why a hook and not generated JavaScript: the rules run after an item's test scripts as a
-``runner.run.ResponseHook``, in Python, so a typo is reported at start in one line instead of
+``runner.loop.ResponseHook``, in Python, so a typo is reported at start in one line instead of
 as a script error in the middle of a run, and captured values land in the environment scope
 exactly like ``pm.environment.set`` (the next request sees ``{{VAR}}``, ``--export-environment``
 writes them).

@@ -20,7 +20,7 @@ from runner.errors import PmreplayError
 BAIL_MODIFIERS = ("failure", "folder")
 RUN_EXTENSIONS: tuple[str, ...] = ("runner.checks", "runner.baseline")
 """Modules that add ``run`` options and hooks: each has ``add_arguments(parser)`` and
-``response_hooks(args) -> list`` (see ``runner.run.ResponseHook``)."""
+``response_hooks(args) -> list`` (see ``runner.loop.ResponseHook``)."""
 SUBCOMMANDS = {"emulator": "aep_emulator.cli", "env": "runner.envcli"}
 """Subcommands handled by another module's ``main(argv) -> int``."""
 

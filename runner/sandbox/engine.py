@@ -162,9 +162,13 @@ class Sandbox:
                 except JSEvalException as exc:
                     first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
                     raise SandboxError(f"sandbox file {name} failed to load: {first}") from None
-            mr.eval("__pmr_exec.seal()")
+            # More array elements than the heap holds at 8 bytes each can never succeed, and
+            # buffers (outside V8's heap) get the same allowance as the heap.
+            cap = int(self.memory_mb * 1024 * 1024) if self.memory_mb else 0
+            limits = {"maxElements": max(1 << 20, cap // 8), "maxBufferBytes": cap} if cap else {}
+            mr.eval(f"__pmr_exec.seal({json.dumps(limits)})")
             if self.memory_mb:
-                mr.set_hard_memory_limit(int(self.memory_mb * 1024 * 1024))
+                mr.set_hard_memory_limit(cap)
         except BaseException:
             mr.close()
             raise
@@ -225,7 +229,14 @@ class Sandbox:
                 return self._after_oom(context)
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             return self._abort({"name": "Error", "message": f"sandbox failure: {message}", "stack": None, "line": None}, context)
-        result = status["result"]
+        result = status.get("result")
+        if status.get("restart"):
+            # The script changed a shared built-in in a way that cannot be undone.
+            self._restart()
+        if not _well_formed(result):
+            self._restart()
+            return _bare_result({"name": "Error", "message": "sandbox failure: the script's result could not be read",
+                                 "stack": None, "line": None}, context)
         _fill_untouched_scopes(result, context)
         error = result.get("error")
         if error and error.get("compile") and error.get("name") == "SyntaxError":
@@ -392,6 +403,26 @@ def _fill_untouched_scopes(result: dict, context: Mapping[str, Any]) -> dict:
         if scopes.get(name) is None:
             scopes[name] = list(given.get(name) or [])
     return result
+
+
+_RESULT_LISTS = ("tests", "console", "deprecations", "sendRequests")
+
+
+def _well_formed(result: object) -> bool:
+    """Check the shape the run loop relies on.
+
+    Why: the result is built inside the isolate an untrusted script just ran in; the
+    sandbox restores its built-ins first, but a malformed result must still end as one
+    script failure, never as a KeyError in the runner.
+    """
+    if not isinstance(result, dict) or not isinstance(result.get("scopes", {}), dict):
+        return False
+    if any(not isinstance(result.get(name, []), list) for name in _RESULT_LISTS):
+        return False
+    if not all(isinstance(t, dict) and isinstance(t.get("name"), str) for t in result.get("tests", [])):
+        return False
+    error = result.get("error")
+    return error is None or isinstance(error, dict)
 
 
 def _bare_result(error: dict, context: Mapping[str, Any]) -> dict:

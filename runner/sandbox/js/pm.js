@@ -15,6 +15,8 @@
   'use strict';
 
   var base = global.__pmr_base;
+  var controls = base.takePrivate();   // buffer budget and limits; scripts never see these
+  var sealed = false;
   var SCRIPT_URL = 'sandbox-script.js';   // the name Postman gives scripts in stack traces
   var SCOPE_NAMES = ['globals', 'collectionVariables', 'environment', 'iterationData', '_variables'];
   var RETURNED_SCOPES = ['globals', 'environment', 'collectionVariables', '_variables'];
@@ -626,6 +628,10 @@
 
   function finish(extraError) {
     var st = S;
+    // Undo whatever the script did to shared objects before any engine code runs again.
+    var integrity = base.integrity.restore();
+
+    base.integrity.forgetNewModules(integrity.changed);
     var result;
     try {
       result = collectResult(st, extraError);
@@ -642,9 +648,10 @@
     S = null;
     base.consoleSink.entries = null;
     base.timerControl.reset();
-    base.tracker.rejections.length = 0;
+    base.tracker.rejections = [];   // a fresh array: the script may have replaced it
     cleanGlobals();
-    return '{"state":"done","result":' + json + '}';
+    // Something shared could not be put back (a frozen prototype): the engine replaces the isolate.
+    return '{"state":"done"' + (integrity.clean ? '' : ',"restart":true') + ',"result":' + json + '}';
   }
 
   function checkUnhandled() {
@@ -689,8 +696,9 @@
     S = newState(payload);
     var st = S;
     base.tracker.touched = false;
-    base.tracker.rejections.length = 0;
+    base.tracker.rejections = [];   // a fresh array: the script may have replaced it
     base.timerControl.reset();
+    if (controls) { controls.resetBuffers(); }
     base.consoleSink.entries = st.console;
     var source = typeof payload.script === 'string' ? payload.script : '';
     var isAsync = /\bawait\b/.test(source);
@@ -757,10 +765,38 @@
   }
 
   // Called once by the engine after every sandbox file has loaded.
-  function seal() {
+  // The sdk's classes and chai's Assertion decide what every later script's pm.response,
+  // pm.expect and test results mean; a script must not be able to rewrite them for the
+  // rest of the run. Frozen rather than restored after each script: no per-script cost.
+  function freezeEngineClasses() {
+    var roots = [global.__pmr_sdk, global.__pmr_chai];
+    for (var r = 0; r < roots.length; r++) {
+      var root = roots[r];
+      if (!root) { continue; }
+      var keys = ownNames(root);
+      for (var i = 0; i < keys.length; i++) {
+        var d = Object.getOwnPropertyDescriptor(root, keys[i]);
+        var v = d && d.value;
+        if (typeof v === 'function' && v.prototype && ownNames(v.prototype).length > 1) {
+          Object.freeze(v.prototype);
+          Object.freeze(v);
+        }
+      }
+      Object.freeze(root);
+    }
+  }
+
+  // `limits` ({maxElements, maxBufferBytes}) follow the engine's memory cap. Only the
+  // first call counts: a script calling it again must not re-baseline the sandbox.
+  function seal(limits) {
+    if (sealed) { return; }
+    sealed = true;
+    if (limits && controls) { controls.setLimits(limits.maxElements, limits.maxBufferBytes); }
     installGlobals();
     baselineGlobals = new Set(Object.getOwnPropertyNames(global));
     baselineGlobals.add('__pmr_exec');
+    base.integrity.protectIntrinsics();
+    freezeEngineClasses();
   }
 
   // Postman's sandbox parses with a lenient JSON whose failures are JSONErrors with a

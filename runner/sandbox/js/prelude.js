@@ -13,6 +13,7 @@
 
   var factories = Object.create(null);
   var cache = Object.create(null);
+  var newlyCached = [];   // modules first loaded by the script being run
   var hasOwn = Object.prototype.hasOwnProperty;
 
   // Modules that Postman's sandbox refuses; listing them keeps the error identical even
@@ -44,6 +45,9 @@
     if (!factory) { throw notFound(name); }
     var exported = factory(requireModule);
     cache[key] = exported;
+    // Remembered in case this script turns out to have poisoned a built-in the factory
+    // captured (see forgetNewModules).
+    newlyCached[newlyCached.length] = key;
     return exported;
   }
 
@@ -222,8 +226,273 @@
     error: makeLogger('error'), debug: makeLogger('debug')
   };
 
+  // ---------------------------------------------------------------- integrity
+  // One isolate serves every script of a run, so a script that redefines
+  // `Object.prototype.toJSON`, `JSON.stringify`, `Array.prototype.push` or a chai method
+  // would otherwise reach the engine's result serialisation and every later script
+  // (forged test results, a crashed runner). After each script the protected objects'
+  // own properties, prototypes and extensibility are put back exactly as they were when
+  // the engine sealed the sandbox. Everything used here is captured now and called
+  // directly (never through `.call`, Map, Array methods or a descriptor that inherits
+  // from Object.prototype), so a poisoned intrinsic cannot disarm the restore itself.
+  var R_ownKeys = Reflect.ownKeys;
+  var R_getDesc = Reflect.getOwnPropertyDescriptor;
+  var R_define = Reflect.defineProperty;
+  var R_delete = Reflect.deleteProperty;
+  var R_getProto = Reflect.getPrototypeOf;
+  var R_setProto = Reflect.setPrototypeOf;
+  var R_isExt = Reflect.isExtensible;
+  var protectedRecords = [];   // {obj, proto, ext, keys, descs, table, symbols}
+  var protectedIndex = new WeakSet();
+  var WS_has = WeakSet.prototype.has;
+  var WS_add = WeakSet.prototype.add;
+  var R_apply = Reflect.apply;
+
+  function plainDesc(d) {
+    var out = Object.create(null);
+    if (R_getDesc(d, 'get') || R_getDesc(d, 'set')) {
+      out.get = d.get; out.set = d.set;
+    } else {
+      out.value = d.value; out.writable = d.writable;
+    }
+    out.enumerable = d.enumerable; out.configurable = d.configurable;
+    return out;
+  }
+
+  function protect(obj) {
+    if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) { return; }
+    if (R_apply(WS_has, protectedIndex, [obj])) { return; }
+    R_apply(WS_add, protectedIndex, [obj]);
+    var keys = R_ownKeys(obj);
+    var descs = [];
+    var table = Object.create(null);
+    var symbols = [];
+    for (var i = 0; i < keys.length; i++) {
+      descs[i] = plainDesc(R_getDesc(obj, keys[i]));
+      if (typeof keys[i] === 'symbol') { symbols[symbols.length] = keys[i]; } else { table[keys[i]] = true; }
+    }
+    protectedRecords[protectedRecords.length] = {
+      obj: obj, proto: R_getProto(obj), ext: R_isExt(obj), keys: keys, descs: descs,
+      table: table, symbols: symbols
+    };
+  }
+
+  function knownKey(rec, key) {
+    if (typeof key !== 'symbol') { return rec.table[key] === true; }
+    for (var i = 0; i < rec.symbols.length; i++) { if (rec.symbols[i] === key) { return true; } }
+    return false;
+  }
+
+  function sameDesc(cur, snap) {
+    if (cur === undefined) { return false; }
+    if (cur.enumerable !== snap.enumerable || cur.configurable !== snap.configurable) { return false; }
+    if ('writable' in snap) { return cur.value === snap.value && cur.writable === snap.writable; }
+    return cur.get === snap.get && cur.set === snap.set;
+  }
+
+  // Returns {changed, clean}: changed when anything had to be put back, clean false when
+  // something could not be (a frozen prototype, a non-configurable redefinition).
+  function restoreProtected() {
+    var changed = false;
+    var clean = true;
+    for (var r = 0; r < protectedRecords.length; r++) {
+      var rec = protectedRecords[r];
+      var obj = rec.obj;
+      var keys = R_ownKeys(obj);
+      if (keys.length !== rec.keys.length) {
+        for (var i = 0; i < keys.length; i++) {
+          if (!knownKey(rec, keys[i])) {
+            changed = true;
+            if (!R_delete(obj, keys[i])) { clean = false; }
+          }
+        }
+      }
+      for (var j = 0; j < rec.keys.length; j++) {
+        var key = rec.keys[j];
+        var snap = rec.descs[j];
+        if (!sameDesc(R_getDesc(obj, key), snap)) {
+          changed = true;
+          if (!R_define(obj, key, snap)) { clean = false; }
+        }
+      }
+      if (R_getProto(obj) !== rec.proto) {
+        changed = true;
+        if (!R_setProto(obj, rec.proto)) { clean = false; }
+      }
+      if (rec.ext && !R_isExt(obj)) { changed = true; clean = false; }
+    }
+    return { changed: changed, clean: clean };
+  }
+
+  // What the engine's own code and every script lean on: the global object, the built-ins
+  // below with their prototypes, and the hidden iterator/generator/typed-array intrinsics.
+  // Why not everything reachable: each property checked costs time after every script
+  // (about half a microsecond); this set keeps the check near a tenth of a millisecond.
+  var CORE = ['Object', 'Function', 'Array', 'String', 'Number', 'Boolean', 'Symbol', 'BigInt',
+    'Date', 'RegExp', 'Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError',
+    'JSON', 'Math', 'Reflect', 'Promise', 'Map', 'Set', 'WeakMap', 'WeakSet', 'ArrayBuffer',
+    'Uint8Array', 'console', 'require'];
+  function protectIntrinsics() {
+    protect(Object.prototype);
+    protect(Function.prototype);
+    protect(global);
+    for (var i = 0; i < CORE.length; i++) { protectWithPrototype(global[CORE[i]]); }
+    var hidden = [
+      R_getProto(Promise.prototype),
+      R_getProto(function* () {}), R_getProto(async function () {}),
+      R_getProto([][Symbol.iterator]()), R_getProto(R_getProto([][Symbol.iterator]())),
+      R_getProto(new Map()[Symbol.iterator]()), R_getProto(new Set()[Symbol.iterator]()),
+      R_getProto(''[Symbol.iterator]()), R_getProto(Int8Array), R_getProto(Int8Array.prototype),
+      timerControl, consoleObject
+    ];
+    for (var h = 0; h < hidden.length; h++) { protect(hidden[h]); }
+  }
+
+  function protectWithPrototype(value) {
+    if (value === null || (typeof value !== 'object' && typeof value !== 'function')) { return; }
+    protect(value);
+    var pd = R_getDesc(value, 'prototype');
+    if (pd && 'value' in pd) { protect(pd.value); }
+  }
+
+  // The engine's per-script state objects change on every run by design; they are sealed
+  // (no accessors, no new keys) and reset by the driver instead of being restored.
+  R_apply(WS_add, protectedIndex, [Object.seal(tracker)]);
+  R_apply(WS_add, protectedIndex, [Object.seal(consoleSink)]);
+
+  var integrity = Object.freeze({
+    protectIntrinsics: protectIntrinsics,
+    restore: restoreProtected,
+    // After a script that tampered with shared objects, modules it loaded may hold
+    // poisoned captures; they are dropped and load afresh for the next script.
+    forgetNewModules: function (drop) {
+      for (var i = 0; i < newlyCached.length; i++) { if (drop) { delete cache[newlyCached[i]]; } }
+      newlyCached.length = 0;
+    }
+  });
+
+  // Why a cap: a few C++ builtins (Array.prototype.fill, Array.from on a huge array-like)
+  // fill a dictionary past V8's hash-table maximum without checking the heap limit, which
+  // aborts the whole process. Writing more elements than the heap could hold at 8 bytes
+  // each can never succeed, so such calls fail early with a RangeError instead.
+  var limits = { maxElements: 1 << 25 };
+  function tooMany(n) {
+    return typeof n === 'number' && n > limits.maxElements;
+  }
+  function elementCap(n) {
+    return new RangeError('Invalid array length: ' + n + ' elements exceed the sandbox memory limit');
+  }
+  var nativeFill = Array.prototype.fill;
+  var nativeFrom = Array.from;
+  var toLength = function (v) { var n = Math.floor(Number(v)); return n > 0 && isFinite(n) ? n : (n === Infinity ? n : 0); };
+  Object.defineProperty(Array.prototype, 'fill', {
+    configurable: true, writable: true, enumerable: false,
+    value: function fill(value) {
+      if (this !== null && this !== undefined && !ArrayBuffer.isView(this)) {
+        var len = toLength(this.length);
+        var start = arguments.length > 1 ? Number(arguments[1]) || 0 : 0;
+        var end = arguments.length > 2 && arguments[2] !== undefined ? Number(arguments[2]) : len;
+        if (start < 0) { start = Math.max(len + start, 0); }
+        if (end < 0) { end = Math.max(len + end, 0); }
+        if (tooMany(Math.min(end, len) - Math.min(start, len))) { throw elementCap(len); }
+      }
+      return R_apply(nativeFill, this, arguments);
+    }
+  });
+  Object.defineProperty(Array, 'from', {
+    configurable: true, writable: true, enumerable: false,
+    value: function from(items) {
+      if (items !== null && items !== undefined && typeof items[Symbol.iterator] !== 'function' &&
+          tooMany(toLength(items.length))) {
+        throw elementCap(toLength(items.length));
+      }
+      return R_apply(nativeFrom, this, arguments);
+    }
+  });
+
+  // Why a buffer budget: ArrayBuffer and typed-array storage lives outside the V8 heap, so
+  // the engine's heap cap never sees it and a script could take gigabytes of the runner's
+  // memory. Each script may allocate buffers up to the memory limit in total; beyond
+  // that the allocation fails as V8's own does. The constructors stay the same objects to
+  // scripts (a Proxy keeps name, prototype and instanceof), and WebAssembly, whose
+  // memories and instances allocate the same way, is not offered.
+  var bufferBudget = { used: 0, max: 256 * 1024 * 1024 };
+  function chargeBuffer(bytes) {
+    var n = Number(bytes);
+    if (!(n > 0)) { return; }
+    bufferBudget.used += n;
+    if (bufferBudget.used > bufferBudget.max) {
+      bufferBudget.used -= n;
+      throw new RangeError('Array buffer allocation failed: the script\'s buffers exceed the sandbox memory limit (' +
+        Math.round(bufferBudget.max / 1048576) + ' MB)');
+    }
+  }
+  function guardConstructor(name, sizeOf) {
+    var target = global[name];
+    if (typeof target !== 'function') { return; }
+    var guarded = new Proxy(target, {
+      construct: function (t, args, newTarget) {
+        chargeBuffer(sizeOf(args, t));
+        return Reflect.construct(t, args, newTarget === guarded ? t : newTarget);
+      }
+    });
+    Object.defineProperty(target.prototype, 'constructor', { value: guarded, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(global, name, { value: guarded, writable: true, configurable: true, enumerable: false });
+  }
+  function viewBytes(args, t) {
+    var a = args[0];
+    var per = t.BYTES_PER_ELEMENT || 1;
+    if (typeof a === 'number') { return a * per; }
+    if (a === null || typeof a !== 'object' || a instanceof ArrayBuffer ||
+        (typeof SharedArrayBuffer === 'function' && a instanceof SharedArrayBuffer)) { return 0; }
+    var len = Number(a.length);
+    return (len > 0 ? len : 0) * per;
+  }
+  function bufferBytes(args) {
+    var opts = args[1];
+    var max = opts && typeof opts === 'object' ? Number(opts.maxByteLength) || 0 : 0;
+    return Math.max(Number(args[0]) || 0, max);
+  }
+  ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+    'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Float16Array']
+    .forEach(function (name) { guardConstructor(name, viewBytes); });
+  var nativeResize = ArrayBuffer.prototype.resize;
+  guardConstructor('ArrayBuffer', bufferBytes);
+  guardConstructor('SharedArrayBuffer', bufferBytes);
+  if (typeof nativeResize === 'function') {
+    Object.defineProperty(ArrayBuffer.prototype, 'resize', {
+      configurable: true, writable: true, enumerable: false,
+      value: function resize(n) { chargeBuffer(Number(n) - this.byteLength); return R_apply(nativeResize, this, arguments); }
+    });
+  }
+  ['transfer', 'transferToFixedLength'].forEach(function (name) {
+    var native = ArrayBuffer.prototype[name];
+    if (typeof native !== 'function') { return; }
+    Object.defineProperty(ArrayBuffer.prototype, name, {
+      configurable: true, writable: true, enumerable: false,
+      value: function () { chargeBuffer(arguments.length ? Number(arguments[0]) : this.byteLength); return R_apply(native, this, arguments); }
+    });
+  });
+  try { delete global.WebAssembly; } catch (e) { /* not configurable: leave it */ }
+
+  var privateControls = {
+    resetBuffers: function () { bufferBudget.used = 0; },
+    setLimits: function (maxElements, maxBufferBytes) {
+      if (typeof maxElements === 'number' && maxElements > 0) { limits.maxElements = maxElements; }
+      if (typeof maxBufferBytes === 'number' && maxBufferBytes > 0) { bufferBudget.max = maxBufferBytes; }
+    }
+  };
+
   Object.defineProperty(global, '__pmr_base', {
     value: Object.freeze({
+      integrity: integrity,
+      // Controls a script must not reach: handed out once, to pm.js, while it loads
+      // (before any user code exists); every later call gets null.
+      takePrivate: function () {
+        var p = privateControls;
+        privateControls = null;
+        return p;
+      },
       require: requireModule,
       NativePromise: NativePromise,
       tracker: tracker,
@@ -259,15 +528,20 @@
   try { global.__timer_manager = undefined; } catch (e) { /* not present */ }
 
   // Libraries Postman exposes as globals, resolved on first use so unused ones cost nothing.
+  // The getter stays in place and asks the module cache each time (one lookup), so using
+  // `_` does not count as a change to the global object in the integrity check after each
+  // script, and a module dropped from the cache is never served again.
+  // While a library loads it may probe the very global it backs (lodash reads `_` for
+  // noConflict); that read answers undefined instead of loading the library again.
   function lazyGlobal(name, resolve) {
+    var resolving = false;
     Object.defineProperty(global, name, {
       configurable: true, enumerable: false,
       get: function () {
-        var value;
+        if (resolving) { return undefined; }
+        resolving = true;
         // `typeof _` must never throw, even while a library is missing from this build.
-        try { value = resolve(); } catch (e) { return undefined; }
-        Object.defineProperty(global, name, { value: value, writable: true, configurable: true });
-        return value;
+        try { return resolve(); } catch (e) { return undefined; } finally { resolving = false; }
       },
       set: function (value) {
         Object.defineProperty(global, name, { value: value, writable: true, configurable: true });

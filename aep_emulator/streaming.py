@@ -231,12 +231,19 @@ def _violation_cause(count: int, found: list) -> dict:
                                       "causingExceptions": found, "message": f"{count} schema violations found"}]}
 
 
-def _auth_ok(call: Call, inlet: dict) -> bool:
+def _auth_ok(call: Call, inlet: dict, org: str) -> bool:
+    """A valid token of the inlet's own org (tokens are per org, as at the gateway).
+
+    Why the org check: a live token of any other org used to be enough to write into
+    an authenticated inlet, i.e. org B's credentials wrote org A's data.
+    """
     if not inlet.get("authenticationRequired"):
         return True
     scheme, _, value = (call.header("authorization") or "").partition(" ")
     token = call.state.store.token(value.strip()) if scheme.lower() == "bearer" else None
-    return token is not None and token["expires_ms"] >= now_ms()
+    if token is None or token["expires_ms"] < now_ms():
+        return False
+    return token["org"] is None or token["org"] == org
 
 
 async def collect(call: Call) -> Response:
@@ -245,7 +252,7 @@ async def collect(call: Call) -> Response:
         return _inlet_missing()
     org, sandbox, inlet = hit
     inlet_id = inlet["inletId"]
-    if not _auth_ok(call, inlet):
+    if not _auth_ok(call, inlet, org):
         return answer({"error_code": "401013", "message": "Oauth token is not valid"}, 401)
     if len(call.body) > MAX_BYTES:
         return answer({"type": DCS_TYPE, "status": 413, "title": "Payload Too Large",
@@ -278,7 +285,7 @@ async def collect_batch(call: Call) -> Response:
         return _inlet_missing()
     org, sandbox, inlet = hit
     inlet_id = inlet["inletId"]
-    if not _auth_ok(call, inlet):
+    if not _auth_ok(call, inlet, org):
         return answer({"error_code": "401013", "message": "Oauth token is not valid"}, 401)
     received = now_ms()
     try:

@@ -182,3 +182,34 @@ def test_parallel_acknowledged_writes_are_all_stored(world, emulator):
     with sqlite3.connect(f"file:{emulator.data_dir / 'aep-emulator.sqlite3'}?mode=ro", uri=True) as conn:
         stored = {row[0] for row in conn.execute("SELECT xaction_id FROM records WHERE org=?", (a.org,))}
     assert set(acknowledged) <= stored
+
+
+def test_profiles_and_events_stay_in_their_org_and_sandbox(world):
+    a, s = world["a"], world["setup"]
+    email = f"{uuid.uuid4().hex}@example.com"
+    r = requests.post(s.inlet_url + "?syncValidation=true",
+                      json=payloads.message(a.org, s.profile_schema, s.profile_dataset, payloads.profile_entity(email)))
+    assert r.status_code == 200, r.text
+    r = requests.post(s.inlet_url + "?syncValidation=true", json=payloads.message(
+        a.org, s.event_schema, s.event_dataset, payloads.event_entity(email, "ev-1", "2020-03-01T09:00:00Z")))
+    assert r.status_code == 200, r.text
+    profile = "/data/core/ups/access/entities?schema.name=_xdm.context.profile" f"&entityId={quote(email)}&entityIdNS=email"
+    events = ("/data/core/ups/access/entities?schema.name=_xdm.context.experienceevent"
+              f"&relatedSchema.name=_xdm.context.profile&entityId={quote(email)}&entityIdNS=email")
+    assert email in a.call("GET", profile, accept=None).text
+    assert "ev-1" in a.call("GET", events, accept=None).text
+    for who in ("b", "a_dev"):
+        for path in (profile, events):
+            response = world[who].call("GET", path, accept=None)
+            assert response.status_code < 500
+            # a 404 names the id that was asked for; the data itself must not appear
+            for data in ("Jane", "Silver", "ev-1", s.profile_dataset):
+                assert data not in response.text, (who, path, data)
+    # B's own inlet refuses a message that claims org A
+    b_inlet = world["b"].call("POST", "/data/core/edge/inlet", accept=None, json={
+        "name": "b", "description": "d", "sourceId": "b", "dataType": "xdm", "authenticationRequired": False}).json()
+    forged = requests.post(b_inlet["inletUrl"], json=payloads.message(a.org, s.profile_schema, s.profile_dataset,
+                                                                      payloads.profile_entity("forged@example.com")))
+    assert forged.status_code == 400
+    assert "forged@example.com" not in a.call("GET", profile.replace(quote(email), quote("forged@example.com")),
+                                              accept=None).text

@@ -218,3 +218,15 @@ def test_typed_arrays_still_behave(sb):
     """, CONTEXT)
     assert result["console"][0]["messages"] == [True, True, "Uint8Array", "[object Uint8Array]", 6, 3, "aGk=", 64,
                                                 [0, 0, 0]]
+
+
+@pytest.mark.parametrize("call", [
+    "__pmr_exec.run({listen: 'test', script: 'pm.test(\"nested\", function () {})', context: {}});",
+    "__pmr_exec.abort({name: 'Forged', message: 'x'}); pm.test('after abort', function () {});",
+    "__pmr_exec.deliver([{id: 1, response: {code: 200}}]); __pmr_exec.step();",
+])
+def test_calling_the_driver_from_a_script_only_fails_that_script(sb, call):
+    result = sb.execute("test", call, CONTEXT)
+    _well_formed(result)
+    assert not any(t["passed"] for t in result["tests"])
+    _check_honest(sb.execute("test", HONEST, CONTEXT))

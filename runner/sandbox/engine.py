@@ -291,7 +291,7 @@ class Sandbox:
 
     def _send(self, item: dict) -> dict:
         """Serve one pm.sendRequest through the runner's callable; errors become messages."""
-        request = item.get("request") or {}
+        request = _without_file_sources(item.get("request") or {})
         if self.send_request is None:
             return {"id": item.get("id"), "error": "pm.sendRequest is not available in this sandbox"}
         try:
@@ -403,6 +403,26 @@ def _fill_untouched_scopes(result: dict, context: Mapping[str, Any]) -> dict:
         if scopes.get(name) is None:
             scopes[name] = list(given.get(name) or [])
     return result
+
+
+def _without_file_sources(request: dict) -> dict:
+    """Drop local file references from a script's pm.sendRequest body.
+
+    Why: a body in ``file`` mode or a ``type: file`` form field makes the sender read that
+    path from disk, so any script could post any file the runner can read to any server.
+    Postman offers no file uploads from scripts; only the collection's own requests may
+    name files.
+    """
+    body = request.get("body") if isinstance(request, dict) else None
+    if not isinstance(body, dict):
+        return request
+    body = dict(body)
+    if body.get("mode") == "file":
+        body["file"] = {}
+    if isinstance(body.get("formdata"), list):
+        body["formdata"] = [{k: v for k, v in field.items() if k != "src"} if isinstance(field, dict)
+                            and field.get("type") == "file" else field for field in body["formdata"]]
+    return {**request, "body": body}
 
 
 _RESULT_LISTS = ("tests", "console", "deprecations", "sendRequests")

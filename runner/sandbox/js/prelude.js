@@ -39,12 +39,14 @@
     // Node accepts "node:events" and trailing ".js"; Postman scripts copied from Node do too.
     var key = name.indexOf('node:') === 0 ? name.slice(5) : name;
     if (FORBIDDEN[key]) { throw notFound(name); }
-    if (hasOwn.call(cache, key)) { return cache[key]; }
+    if (hasOwn.call(cache, key)) { touchModule(key); return cache[key]; }
     if (key === 'chai' && !factories.chai && global.__pmr_chai) { return global.__pmr_chai; }
     var factory = factories[key] || (/\.js$/.test(key) ? factories[key.slice(0, -3)] : undefined);
     if (!factory) { throw notFound(name); }
     var exported = factory(requireModule);
     cache[key] = exported;
+    protectModule(key, exported);
+    touchModule(key);
     // Remembered in case this script turns out to have poisoned a built-in the factory
     // captured (see forgetNewModules).
     newlyCached[newlyCached.length] = key;
@@ -242,6 +244,7 @@
   var R_getProto = Reflect.getPrototypeOf;
   var R_setProto = Reflect.setPrototypeOf;
   var R_isExt = Reflect.isExtensible;
+  var R_is = Object.is;   // NaN-valued properties (Number.NaN) are unchanged, not 'changed' every time
   var protectedRecords = [];   // {obj, proto, ext, keys, descs, table, symbols}
   var protectedIndex = new WeakSet();
   var WS_has = WeakSet.prototype.has;
@@ -259,7 +262,8 @@
     return out;
   }
 
-  function protect(obj) {
+  // Snapshot one object; the record goes to `into` (the always-checked list by default).
+  function protect(obj, into) {
     if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) { return; }
     if (R_apply(WS_has, protectedIndex, [obj])) { return; }
     R_apply(WS_add, protectedIndex, [obj]);
@@ -271,7 +275,8 @@
       descs[i] = plainDesc(R_getDesc(obj, keys[i]));
       if (typeof keys[i] === 'symbol') { symbols[symbols.length] = keys[i]; } else { table[keys[i]] = true; }
     }
-    protectedRecords[protectedRecords.length] = {
+    var list = into || protectedRecords;
+    list[list.length] = {
       obj: obj, proto: R_getProto(obj), ext: R_isExt(obj), keys: keys, descs: descs,
       table: table, symbols: symbols
     };
@@ -286,42 +291,66 @@
   function sameDesc(cur, snap) {
     if (cur === undefined) { return false; }
     if (cur.enumerable !== snap.enumerable || cur.configurable !== snap.configurable) { return false; }
-    if ('writable' in snap) { return cur.value === snap.value && cur.writable === snap.writable; }
+    if ('writable' in snap) { return R_is(cur.value, snap.value) && cur.writable === snap.writable; }
     return cur.get === snap.get && cur.set === snap.set;
+  }
+
+  // Puts one object back; `state` collects {changed, clean}.
+  function restoreRecord(rec, state) {
+    var obj = rec.obj;
+    var keys = R_ownKeys(obj);
+    if (keys.length !== rec.keys.length) {
+      for (var i = 0; i < keys.length; i++) {
+        if (!knownKey(rec, keys[i])) {
+          state.changed = true;
+          if (!R_delete(obj, keys[i])) { state.clean = false; }
+        }
+      }
+    }
+    for (var j = 0; j < rec.keys.length; j++) {
+      var key = rec.keys[j];
+      var snap = rec.descs[j];
+      if (!sameDesc(R_getDesc(obj, key), snap)) {
+        state.changed = true;
+        if (!R_define(obj, key, snap)) { state.clean = false; }
+      }
+    }
+    if (R_getProto(obj) !== rec.proto) {
+      state.changed = true;
+      if (!R_setProto(obj, rec.proto)) { state.clean = false; }
+    }
+    if (rec.ext && !R_isExt(obj)) { state.changed = true; state.clean = false; }
+  }
+
+  // Module exports are snapshotted when first loaded but only checked after a script that
+  // asked for them (require or a library global): the only way a script reaches them, and
+  // it keeps scripts that use no library from paying for lodash's 300 functions.
+  var moduleRecords = Object.create(null);   // module key -> records
+  var touchedModules = [];
+  function protectModule(key, exported) {
+    var list = [];
+    protect(exported, list);
+    var pd = exported !== null && (typeof exported === 'object' || typeof exported === 'function')
+      ? R_getDesc(exported, 'prototype') : undefined;
+    if (pd && 'value' in pd) { protect(pd.value, list); }
+    moduleRecords[key] = list;
+  }
+  function touchModule(key) {
+    for (var i = 0; i < touchedModules.length; i++) { if (touchedModules[i] === key) { return; } }
+    touchedModules[touchedModules.length] = key;
   }
 
   // Returns {changed, clean}: changed when anything had to be put back, clean false when
   // something could not be (a frozen prototype, a non-configurable redefinition).
   function restoreProtected() {
-    var changed = false;
-    var clean = true;
-    for (var r = 0; r < protectedRecords.length; r++) {
-      var rec = protectedRecords[r];
-      var obj = rec.obj;
-      var keys = R_ownKeys(obj);
-      if (keys.length !== rec.keys.length) {
-        for (var i = 0; i < keys.length; i++) {
-          if (!knownKey(rec, keys[i])) {
-            changed = true;
-            if (!R_delete(obj, keys[i])) { clean = false; }
-          }
-        }
-      }
-      for (var j = 0; j < rec.keys.length; j++) {
-        var key = rec.keys[j];
-        var snap = rec.descs[j];
-        if (!sameDesc(R_getDesc(obj, key), snap)) {
-          changed = true;
-          if (!R_define(obj, key, snap)) { clean = false; }
-        }
-      }
-      if (R_getProto(obj) !== rec.proto) {
-        changed = true;
-        if (!R_setProto(obj, rec.proto)) { clean = false; }
-      }
-      if (rec.ext && !R_isExt(obj)) { changed = true; clean = false; }
+    var state = { changed: false, clean: true };
+    for (var r = 0; r < protectedRecords.length; r++) { restoreRecord(protectedRecords[r], state); }
+    for (var m = 0; m < touchedModules.length; m++) {
+      var list = moduleRecords[touchedModules[m]] || [];
+      for (var k = 0; k < list.length; k++) { restoreRecord(list[k], state); }
     }
-    return { changed: changed, clean: clean };
+    touchedModules.length = 0;
+    return state;
   }
 
   // What the engine's own code and every script lean on: the global object, the built-ins
@@ -366,7 +395,9 @@
     // After a script that tampered with shared objects, modules it loaded may hold
     // poisoned captures; they are dropped and load afresh for the next script.
     forgetNewModules: function (drop) {
-      for (var i = 0; i < newlyCached.length; i++) { if (drop) { delete cache[newlyCached[i]]; } }
+      for (var i = 0; i < newlyCached.length; i++) {
+        if (drop) { delete cache[newlyCached[i]]; delete moduleRecords[newlyCached[i]]; }
+      }
       newlyCached.length = 0;
     }
   });

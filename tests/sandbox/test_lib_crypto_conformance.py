@@ -50,7 +50,8 @@ CASES += [
     "CryptoJS.SHA256(null).toString()",
     "CryptoJS.AES.encrypt('m', undefined).toString()",
     "CryptoJS.AES.decrypt(undefined, 'k').toString()",
-    "CryptoJS.AES.decrypt('garbage', 'k').toString()",
+    # garbage without a Salted__ header is decrypted with a random salt in both: only its type is stable
+    "typeof CryptoJS.AES.decrypt('garbage', 'k').toString()",
     "JSON.stringify(CryptoJS.SHA1('a'))",
     "CryptoJS.SHA1('a') + ''",
     "CryptoJS.lib.WordArray.create([0x61626364], 3).concat(CryptoJS.lib.WordArray.create([0x65666768], 2)).toString()",

@@ -121,10 +121,23 @@ class EchoHandler(BaseHTTPRequestHandler):
     do_COPY = do_PURGE = do_LOCK = do_UNLOCK = do_PROPFIND = do_VIEW = _handle
 
 
+class QuietServer(ThreadingHTTPServer):
+    """Clients that hang up early (timeout tests) are normal here: no traceback on stderr for them."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError, ConnectionAbortedError, TimeoutError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextmanager
 def echo_server() -> Iterator[str]:
     """Start the echo server on a free port; yield its base URL (``http://127.0.0.1:PORT``)."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), EchoHandler)
+    server = QuietServer(("127.0.0.1", 0), EchoHandler)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

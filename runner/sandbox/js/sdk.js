@@ -40,15 +40,25 @@
     var isNumeric = function (n) { return !isNaN(parseFloat(n)) && isFinite(n); };
 
     // A deep copy for JSON-ish data (values we serialise back to Python).
-    var cloneData = function (value) {
+    // A value that contains itself (o.self = o) is cut at the repeat with "[Circular]", as
+    // console output shows it, so a script storing one in a variable fails nothing else.
+    var cloneData = function (value, seen) {
         if (value === null || typeof value !== 'object') { return value; }
         if (value instanceof Date) { return new Date(value.getTime()); }
         if (isFunction(value.toJSON)) { return value.toJSON(); }
-        if (Array.isArray(value)) { return value.map(cloneData); }
-        var out = {};
-        Object.keys(value).forEach(function (k) {
-            if (value[k] !== undefined) { out[k] = cloneData(value[k]); }
-        });
+        seen = seen || [];
+        if (seen.indexOf(value) >= 0) { return '[Circular]'; }
+        seen.push(value);
+        var out;
+        if (Array.isArray(value)) {
+            out = value.map(function (v) { return cloneData(v, seen); });
+        } else {
+            out = {};
+            Object.keys(value).forEach(function (k) {
+                if (value[k] !== undefined) { out[k] = cloneData(value[k], seen); }
+            });
+        }
+        seen.pop();
         return out;
     };
 

@@ -246,14 +246,22 @@ def _auth_ok(call: Call, inlet: dict, org: str) -> bool:
     return token["org"] is None or token["org"] == org
 
 
-async def collect(call: Call) -> Response:
+def _writable_inlet(call: Call) -> tuple[str, str, dict] | Response:
+    """The inlet a /collection call names, once it exists and the caller may write to it (else the error)."""
     hit = _find_inlet(call, call.params["id"])
     if hit is None:
         return _inlet_missing()
+    if not _auth_ok(call, hit[2], hit[0]):
+        return answer({"error_code": "401013", "message": "Oauth token is not valid"}, 401)
+    return hit
+
+
+async def collect(call: Call) -> Response:
+    hit = _writable_inlet(call)
+    if isinstance(hit, Response):
+        return hit
     org, sandbox, inlet = hit
     inlet_id = inlet["inletId"]
-    if not _auth_ok(call, inlet, org):
-        return answer({"error_code": "401013", "message": "Oauth token is not valid"}, 401)
     if len(call.body) > MAX_BYTES:
         return answer({"type": DCS_TYPE, "status": 413, "title": "Payload Too Large",
                        "report": {"message": "Message size exceeds the 1 MB limit"}}, 413)
@@ -280,13 +288,11 @@ async def collect(call: Call) -> Response:
 
 
 async def collect_batch(call: Call) -> Response:
-    hit = _find_inlet(call, call.params["id"])
-    if hit is None:
-        return _inlet_missing()
+    hit = _writable_inlet(call)
+    if isinstance(hit, Response):
+        return hit
     org, sandbox, inlet = hit
     inlet_id = inlet["inletId"]
-    if not _auth_ok(call, inlet, org):
-        return answer({"error_code": "401013", "message": "Oauth token is not valid"}, 401)
     received = now_ms()
     try:
         payload = json.loads(call.body)

@@ -6,10 +6,9 @@ answer bytes no well-behaved API sends, which is what the sandbox and reporters 
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.support.echo_server import serving
 
 DEEP = 20_000
 BODIES: dict[str, tuple[str, bytes]] = {
@@ -47,14 +46,6 @@ class OddHandler(BaseHTTPRequestHandler):
     do_GET = do_POST = do_PUT = do_HEAD = _answer
 
 
-@contextmanager
-def odd_server() -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), OddHandler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def odd_server():
+    """Serve the odd responses on a free port; yield the base URL."""
+    return serving(OddHandler)

@@ -135,10 +135,9 @@ class QuietServer(ThreadingHTTPServer):
 
 
 @contextmanager
-def echo_server() -> Iterator[str]:
-    """Start the echo server on a free port; yield its base URL (``http://127.0.0.1:PORT``)."""
-    server = QuietServer(("127.0.0.1", 0), EchoHandler)
-    server.daemon_threads = True
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve ``handler`` on a free 127.0.0.1 port in a thread; yield the base URL; stop on exit."""
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -243,3 +242,8 @@ def _ntlm_route(handler: EchoHandler, auth: str, body: bytes) -> bool:
     payload = json.dumps(handler._echo_payload(body)).encode("utf-8")
     handler._send(200, payload, "application/json", [("X-NTLM-User", str(context.client_principal))])
     return True
+
+
+def echo_server():
+    """Start the echo server on a free port; yield its base URL (``http://127.0.0.1:PORT``)."""
+    return serving(EchoHandler)

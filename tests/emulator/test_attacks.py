@@ -21,8 +21,6 @@ from tests.emulator import payloads
 from tests.emulator.conftest import Platform
 from tests.emulator.tutorial import SR, build
 
-pytest_plugins = ["tests.emulator.conftest"]
-
 
 @pytest.fixture(scope="module")
 def world(emulator, rsa_key):

@@ -20,6 +20,7 @@ import re
 import ssl
 import tempfile
 import time
+import urllib.request
 import uuid
 import warnings as pywarnings
 from dataclasses import dataclass, field
@@ -406,6 +407,7 @@ class Sender:
         self.options = options or SendOptions()
         self.working_dir = Path(self.options.working_dir or os.getcwd()).resolve()
         self._temp_files: list[str] = []
+        self._has_proxy_env: bool | None = None
         self.session = requests.Session()
         self.session.headers.clear()
         self.session.max_redirects = self.options.max_redirects
@@ -424,6 +426,12 @@ class Sender:
             self.session.cookies.update(load_cookie_jar(self.options.cookie_jar_path))
 
     # -- lifecycle --
+    def _proxy_environment(self) -> bool:
+        """Whether any proxy variable is set; read once per run (requests rescans os.environ per request, ~1 ms)."""
+        if self._has_proxy_env is None:
+            self._has_proxy_env = bool(urllib.request.getproxies_environment())
+        return self._has_proxy_env
+
     def close(self) -> None:
         self.session.close()
         for name in self._temp_files:
@@ -740,7 +748,7 @@ class Sender:
             verify = self.verify if ppb["strictSSL"] else False
         url = prep.url or ""
         proxies: dict[str, str] = {}
-        if self.adapter.route_for(url) is None:
+        if self.adapter.route_for(url) is None and self._proxy_environment():
             proxies = self.session.merge_environment_settings(url, {}, False, None, None)["proxies"] or {}
         attempts = max(0, int(self.options.retries or 0)) + 1
         token = RAW_TARGET.set(prep.path_url)

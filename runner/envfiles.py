@@ -157,15 +157,20 @@ def _parse_document(text: str, label: str) -> Any:
         return _parse_yaml(text, label, "neither JSON nor YAML")
 
 
-def _parse_json(text: str, label: str) -> Any:
+def parse_json_text(text: str, label: str, error: type[PmreplayError] = PmreplayError) -> Any:
+    """JSON with a one-line ``error`` naming the file and where the syntax breaks (shared by data files)."""
     try:
         return json.loads(text)
     except RecursionError:
-        raise EnvFileError(f"{label}: not valid JSON: nested too deeply") from None
+        raise error(f"{label}: not valid JSON: nested too deeply") from None
     except ValueError as exc:
         where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
         msg = getattr(exc, "msg", str(exc))
-        raise EnvFileError(f"{label}: not valid JSON{where}: {msg}") from None
+        raise error(f"{label}: not valid JSON{where}: {msg}") from None
+
+
+def _parse_json(text: str, label: str) -> Any:
+    return parse_json_text(text, label, EnvFileError)
 
 
 def _parse_yaml(text: str, label: str, what: str = "not valid YAML") -> Any:

@@ -33,7 +33,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from runner.envfiles import read_text
+from runner.envfiles import parse_json_text, read_text
 from runner.errors import PmreplayError
 from runner.variables import VariableScope, js_number
 
@@ -155,15 +155,6 @@ def parse_json_rows(doc: Any, label: str) -> list[dict]:
     return doc
 
 
-def _parse_json_text(text: str, label: str) -> Any:
-    try:
-        return json.loads(text)
-    except RecursionError:
-        raise IterationDataError(f"{label}: not valid JSON: nested too deeply") from None
-    except ValueError as exc:
-        where = f" (line {exc.lineno}, column {exc.colno})" if hasattr(exc, "lineno") else ""
-        raise IterationDataError(f"{label}: not valid JSON{where}: {getattr(exc, 'msg', exc)}") from None
-
 
 def load_iteration_data(path: str | os.PathLike[str]) -> list[dict]:
     """The rows of a ``-d`` file (JSON or CSV)."""
@@ -173,7 +164,7 @@ def load_iteration_data(path: str | os.PathLike[str]) -> list[dict]:
         text = text[1:]
     suffix = Path(label).suffix.lower()
     if suffix == ".json":
-        return parse_json_rows(_parse_json_text(text, label), label)
+        return parse_json_rows(parse_json_text(text, label, IterationDataError), label)
     if suffix != ".csv" and text.lstrip()[:1] in ("[", "{"):
         try:
             doc = json.loads(text)

@@ -8,7 +8,6 @@ the input is reported here, once, as a one-line error with the JSON path of the 
 
 from __future__ import annotations
 
-import codecs
 import copy
 import difflib
 import json
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from runner.envfiles import decode_text
 from runner.errors import PmreplayError
 
 SCHEMA_V21 = "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"
@@ -29,20 +29,6 @@ class CollectionError(PmreplayError):
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def decode_text(data: bytes) -> str:
-    """Bytes as text, honouring UTF-8 and UTF-16/32 byte-order marks (Postman exports on Windows carry them)."""
-    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                          (codecs.BOM_UTF16_BE, "utf-16")):
-        if data.startswith(bom):
-            return data.decode(encoding)
-    if len(data) >= 2 and data[0] == 0 and data[1] != 0:
-        return data.decode("utf-16-be")
-    if len(data) >= 2 and data[1] == 0 and data[0] != 0:
-        return data.decode("utf-16-le")
-    return data.decode("utf-8")
 
 
 def read_source(source: str, what: str = "collection", timeout: float = 30.0) -> tuple[bytes, str]:
@@ -72,10 +58,7 @@ def read_source(source: str, what: str = "collection", timeout: float = 30.0) ->
 
 def parse_json(data: bytes, label: str, what: str = "collection") -> Any:
     """JSON with a one-line error that says where the syntax breaks."""
-    try:
-        text = decode_text(data)
-    except UnicodeDecodeError as exc:
-        raise PmreplayError(f"{label}: the {what} is not UTF-8 or UTF-16 text ({exc.reason})") from None
+    text = decode_text(data, label)
     if not text.strip():
         raise PmreplayError(f"{label}: the {what} file is empty")
     try:

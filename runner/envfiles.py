@@ -118,6 +118,13 @@ def decode_text(data: bytes, label: str, error: type[PmreplayError] = PmreplayEr
                 return data.decode(codec)
             except UnicodeDecodeError as exc:
                 raise error(f"{label}: not valid {codec.upper()} text ({exc.reason} at byte {exc.start})") from None
+    # UTF-16 written without a BOM: a NUL byte in every other position of the first pair
+    if len(data) >= 2 and (data[0] == 0) != (data[1] == 0):
+        codec = "utf-16-be" if data[0] == 0 else "utf-16-le"
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as exc:
+            raise error(f"{label}: not valid {codec.upper()} text ({exc.reason} at byte {exc.start})") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -8,7 +8,6 @@ read the typed summary instead of parsing a report.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -159,10 +158,8 @@ def run(
 
     def learn_scope_secrets(err=None, payload=None) -> None:
         # a script may set a value typed secret (a fresh token): mask it from then on, before it is shown
-        for scope in (env_scope, globals_scope, runner.collection_variables):
-            for entry in scope.values:
-                if entry.get("type") == "secret" and entry.get("value"):
-                    masker.add_secret(str(entry["value"]))
+        for secret in Masker.scope_secrets(env_scope, globals_scope, runner.collection_variables):
+            masker.add_secret(secret)
 
     bus.on("beforeRequest", learn_credentials)
     for event in ("beforeRequest", "console", "assertion", "exception"):
@@ -188,8 +185,3 @@ def run(
         data["variable"] = runner.collection_variables.values
         write_atomic(export_collection, json.dumps(data, indent=2))
     return summary
-
-
-def environ_flag(name: str) -> bool:
-    """Truthy environment switches (``CI=true``)."""
-    return os.environ.get(name, "").lower() in ("1", "true", "yes", "on")

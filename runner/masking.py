@@ -88,12 +88,13 @@ class Masker:
     @classmethod
     def from_scopes(cls, *scopes: Any, enabled: bool = True) -> Masker:
         """Secrets are the values of entries typed ``secret`` in any of the scopes."""
-        secrets: list[str] = []
-        for scope in scopes:
-            for entry in getattr(scope, "values", None) or []:
-                if isinstance(entry, dict) and entry.get("type") == "secret" and entry.get("value") not in (None, ""):
-                    secrets.append(str(entry["value"]))
-        return cls(secrets, enabled=enabled)
+        return cls(cls.scope_secrets(*scopes), enabled=enabled)
+
+    @staticmethod
+    def scope_secrets(*scopes: Any) -> list[str]:
+        """Values of entries typed ``secret`` in the scopes (a script may add one mid-run)."""
+        return [str(entry["value"]) for scope in scopes for entry in getattr(scope, "values", None) or []
+                if isinstance(entry, dict) and entry.get("type") == "secret" and entry.get("value") not in (None, "")]
 
     def add_secret(self, value: str) -> None:
         if value and len(value) >= MIN_SECRET_LENGTH and value not in self.secrets:

@@ -15,6 +15,7 @@ from typing import Any, Protocol
 
 from runner.collection import Collection, Item, effective_auth, effective_protocol_profile
 from runner.events import EventBus
+from runner.iterdata import data_scope, iteration_count
 from runner.sandbox.deprecations import deprecation_message
 from runner.sending import Exchange, Sender, SendOptions
 from runner.urls import apply_path_variables, as_text, ensure_scheme, url_to_string
@@ -91,7 +92,7 @@ class Runner:
         self.bus = bus or EventBus()
         self.items = collection.select(options.folders, options.preserve_order)
         rows = options.iteration_data or []
-        self.iteration_count = options.iteration_count or (len(rows) if rows else 1)
+        self.iteration_count = iteration_count(rows, options.iteration_count)
         self._deadline = time.monotonic() + options.timeout_ms / 1000.0 if options.timeout_ms else None
         self._failed = False
         self._errored = False
@@ -161,13 +162,8 @@ class Runner:
             self._sender.close()
             self._sender = None
 
-    def _iteration_data(self, iteration: int) -> VariableScope:
-        rows = self.options.iteration_data or []
-        row = rows[min(iteration, len(rows) - 1)] if rows else {}
-        return VariableScope([{"key": k, "value": v, "type": "any"} for k, v in row.items()], kind="data")
-
     def _run_iteration(self, iteration: int) -> None:
-        data = self._iteration_data(iteration)
+        data = data_scope(self.options.iteration_data or [], iteration)
         cursor = Cursor(0, iteration, len(self.items), self.iteration_count)
         self._emit("beforeIteration", cursor=cursor.to_json())
         by_id = {item.id: i for i, item in enumerate(self.items)}

@@ -160,8 +160,10 @@ def test_no_host_reachable_through_constructors_or_import(sb):
     ("var s = 'x'; while (true) { s += s; }", "RangeError"),
     ("var a = []; while (true) { a.push({x: [1, 2, 3]}); }", "RangeError"),
     # 'x'.repeat builds a rope, flattened only when the scope is shipped: at twice the 128 MB cap that
-    # always fails (at 64 MB it depended on the garbage collector's timing)
-    ("pm.environment.set('big', 'x'.repeat(256 * 1024 * 1024));", "RangeError"),
+    # always fails (at 64 MB it depended on the garbage collector's timing); on a loaded machine the
+    # 1.5 s time limit can end the flattening before the memory cap does -- either way the script
+    # fails cleanly and the next one runs, which is what this case guards
+    ("pm.environment.set('big', 'x'.repeat(256 * 1024 * 1024));", "RangeError|TimeoutError"),
     ("var k = []; for (var i = 0; i < 64; i++) { k.push(new Uint8Array(1 << 26)); }", "RangeError"),
     ("var k = []; for (var i = 0; i < 64; i++) { k.push(new ArrayBuffer(1 << 26)); }", "RangeError"),
     ("new Array(2 ** 28).fill(1);", "RangeError"),
